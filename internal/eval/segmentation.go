@@ -80,11 +80,11 @@ func Segmentation(cases []SegmentationCase) SegmentationResult {
 	start := time.Now()
 	res := SegmentationResult{Failed: []int{}, NotApplicable: []int{}}
 	for _, c := range cases {
+		res.Cases++
 		if c.PDF {
 			res.NotApplicable = append(res.NotApplicable, c.ID)
 			continue
 		}
-		res.Cases++
 		got := SegmentSentences(c.Text)
 		if equalStrings(got, c.Expected) {
 			res.Passed++
