@@ -1,0 +1,579 @@
+package attrib
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/credence-news/credence/internal/article"
+)
+
+// doc is one article prepared for extraction.
+type doc struct {
+	text   string
+	toks   []tok
+	sents  []article.Span
+	sentTk [][2]int // token range [from,to) of each sentence
+	quotes []article.Quote
+	// quoteAt maps the byte offset of an opening mark to its quote, and
+	// quoteEnd the offset just past a closing mark.
+	quoteAt  map[int]int
+	quoteEnd map[int]int
+	used     []bool // token already a cue
+}
+
+// span is a half-open token range [a,b) into doc.toks; a == b is empty.
+type span struct{ a, b int }
+
+func (s span) empty() bool { return s.b <= s.a }
+
+// cand is one attribution found, in token and byte terms.
+type cand struct {
+	kind        string
+	src, cue    span
+	cs, ce      int // content byte span
+	srcInherits bool
+	conf        float64
+}
+
+func newDoc(an *article.Analysis) *doc {
+	t := an.Article.Text
+	d := &doc{text: t, quotes: an.Quotes}
+	d.sents = an.Sentences
+	if len(d.sents) == 0 && len(t) > 0 {
+		d.sents = []article.Span{{Start: 0, End: len(t)}}
+	}
+	d.toks = make([]tok, 0, len(t)/5+8)
+	for i, s := range d.sents {
+		s.Start, s.End = clamp(s.Start, len(t)), clamp(s.End, len(t))
+		if s.End < s.Start {
+			s.End = s.Start
+		}
+		if i > 0 && s.Start < d.sents[i-1].End {
+			s.Start = min(clamp(d.sents[i-1].End, len(t)), s.End)
+		}
+		from := len(d.toks)
+		d.toks = tokenize(d.toks, t, s.Start, s.End)
+		for k := from; k < len(d.toks); k++ {
+			d.toks[k].sent = i
+		}
+		d.sentTk = append(d.sentTk, [2]int{from, len(d.toks)})
+	}
+	d.used = make([]bool, len(d.toks))
+	d.quoteAt = make(map[int]int, len(d.quotes))
+	d.quoteEnd = make(map[int]int, len(d.quotes))
+	for i, q := range d.quotes {
+		if q.Depth != 0 || q.Start < 0 || q.End > len(t) || q.Start >= q.End {
+			continue
+		}
+		d.quoteAt[q.Start] = i
+		d.quoteEnd[q.End] = i
+	}
+	return d
+}
+
+func clamp(x, n int) int {
+	if x < 0 {
+		return 0
+	}
+	if x > n {
+		return n
+	}
+	return x
+}
+
+// extract finds the attributions of d.
+func (d *doc) extract() []cand {
+	var out []cand
+	for si := range d.sentTk {
+		from, to := d.sentTk[si][0], d.sentTk[si][1]
+		var last *cand
+		for i := from; i < to; i++ {
+			t := d.toks[i]
+			if t.punct || d.used[i] {
+				continue
+			}
+			var c cand
+			ok := false
+			if t.lw == "according" && i+1 < to && d.toks[i+1].lw == "to" {
+				c, ok = d.accordingTo(i, from, to)
+			} else if e, isCue := cueVerbs[t.lw]; isCue {
+				c, ok = d.verbCue(i, e, from, to, last)
+			}
+			if !ok {
+				continue
+			}
+			for k := c.cue.a; k < c.cue.b; k++ {
+				d.used[k] = true
+			}
+			out = append(out, c)
+			last = &out[len(out)-1]
+			i = c.cue.b - 1
+		}
+		if c, ok := d.colonCue(from, to); ok {
+			out = append(out, c)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return d.toks[out[i].cue.a].s < d.toks[out[j].cue.a].s })
+	return out
+}
+
+// colonCue finds the headline pattern "Name: what they said".
+func (d *doc) colonCue(from, to int) (cand, bool) {
+	for i := from + 1; i < to && i <= from+4; i++ {
+		if d.toks[i].lw != ":" {
+			continue
+		}
+		for k := from; k < i; k++ {
+			t := d.toks[k]
+			if !t.cap && t.lw != "'s" {
+				return cand{}, false
+			}
+			if t.punct {
+				return cand{}, false
+			}
+		}
+		if colonLabels[d.toks[from].lw] || i+2 >= to {
+			return cand{}, false
+		}
+		cs, ce := d.toks[i+1].s, d.contentEnd(to)
+		return cand{kind: "indirect", src: span{from, i}, cue: span{i, i + 1}, cs: cs, ce: ce, conf: 0.5}, true
+	}
+	return cand{}, false
+}
+
+var colonLabels = setOf("update", "updated", "related", "note", "editor", "photo", "video", "watch", "read",
+	"source", "sources", "warning", "breaking", "exclusive", "q", "a", "question", "answer", "see", "listen",
+	"click", "follow", "contact", "email", "image", "caption", "credit", "transcript", "correction", "live",
+	"analysis", "opinion", "poll", "report", "the", "why", "how", "what", "who", "when", "where", "here", "this")
+
+// contentEnd returns the byte end of content running to the end of
+// the sentence ending at token to: final punctuation dropped unless a
+// closing quotation mark follows it.
+func (d *doc) contentEnd(to int) int {
+	k := to - 1
+	for k >= 0 && d.toks[k].punct {
+		lw := d.toks[k].lw
+		if lw == "”" || lw == "\"" || lw == "’" || lw == ")" {
+			return d.toks[k].e
+		}
+		k--
+	}
+	if k < 0 {
+		return 0
+	}
+	return d.toks[k].e
+}
+
+// accordingTo handles "according to SOURCE, CONTENT" and "CONTENT,
+// according to SOURCE".
+func (d *doc) accordingTo(i, from, to int) (cand, bool) {
+	c := cand{kind: "according_to", cue: span{i, i + 2}, conf: 0.9}
+	// Source: the noun phrase after "to", up to punctuation or a clause word.
+	j := i + 2
+	k := j
+	for k < to && !d.toks[k].punct && !(clauseStop[d.toks[k].lw] && k > j) && k-j < 12 {
+		k++
+	}
+	// Keep possessives and abbreviation periods; stop at a comma.
+	if k == j {
+		return cand{}, false
+	}
+	c.src = span{j, k}
+	if i == from || d.toks[i-1].punct && d.toks[i-1].lw != "," || i == from+1 && leadDrop[d.toks[from].lw] {
+		// Leading: content follows the comma after the source.
+		m := k
+		if m < to && d.toks[m].lw == "," {
+			m++
+		}
+		if m >= to {
+			return cand{}, false
+		}
+		c.cs, c.ce = d.toks[m].s, d.contentEnd(to)
+	} else {
+		// Trailing or medial: content is the clause before.
+		e := i - 1
+		if d.toks[e].lw == "," {
+			e--
+		}
+		if e < from {
+			return cand{}, false
+		}
+		s := d.clauseStart(from, e)
+		c.cs, c.ce = d.toks[s].s, d.toks[e].e
+		// A clause continuing after the source belongs to the content too.
+		if k < to && d.toks[k].lw == "," && k+1 < to && !d.toks[k+1].punct {
+			c.ce = d.contentEnd(to)
+		}
+	}
+	return c, c.ce > c.cs
+}
+
+// clauseStart returns the first token of the content clause ending at
+// e: the sentence start, or a quote that opens in an earlier sentence.
+func (d *doc) clauseStart(from, e int) int {
+	return from
+}
+
+// verbCue builds an attribution around a cue verb at token i.
+func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) {
+	t := d.toks[i]
+	if t.cap && i > from {
+		return cand{}, false // part of a name: "The New York Post"
+	}
+	if i > from {
+		p := d.toks[i-1].lw
+		if nonAttribPrev[p] && (e.lemma == "say" || p == "the" || p == "a" || p == "an" || p == "this" || p == "to") {
+			return cand{}, false
+		}
+		if p == "'s" && !strings.HasSuffix(t.lw, "ing") {
+			return cand{}, false // possessive: "Trump’s claimed"
+		}
+	}
+	// "That said," and "Having said that,".
+	if t.lw == "said" && i+1 < to && d.toks[i+1].lw == "," && i > from && d.toks[i-1].lw == "that" {
+		return cand{}, false
+	}
+	// ", say, 10 percent": "say" meaning "for example".
+	if t.lw == "say" && i > from && d.toks[i-1].lw == "," && i+1 < to && d.toks[i+1].lw == "," {
+		return cand{}, false
+	}
+	ing := strings.HasSuffix(t.lw, "ing")
+	// Cue: the verb with its auxiliaries and adverbs.
+	a := i
+	for a > from && (cuePre[d.toks[a-1].lw] || d.toks[a-1].lw == "'s" && ing) && !d.used[a-1] {
+		a--
+	}
+	// Passive ("was revealed", "is expected") has no source before it.
+	for k := a; k < i; k++ {
+		switch d.toks[k].lw {
+		case "was", "were", "is", "are", "been", "be", "being":
+			if !ing {
+				return cand{}, false
+			}
+		}
+	}
+	b := i + 1
+	if b+2 < to && d.toks[b].lw == "in" && (d.toks[b+1].lw == "a" || d.toks[b+1].lw == "an") &&
+		(d.toks[b+2].lw == "statement" || d.toks[b+2].lw == "op-ed" || d.toks[b+2].lw == "email") {
+		b += 3
+	} else if b < to && d.toks[b].lw == "out" && strings.HasPrefix(e.lemma, "point") {
+		b++
+	}
+	if b < to && dayWords[d.toks[b].lw] {
+		b++ // "said Friday"
+	}
+	colon := b < to && d.toks[b].lw == ":"
+	if colon {
+		b++ // "said:"
+	}
+	c := cand{kind: "indirect", cue: span{a, b}, conf: 0.7}
+	// Participle after a comma ("..., adding that ...") shares the
+	// subject of the main clause.
+	participle := ing && a > from && d.toks[a-1].lw == ","
+	var src span
+	switch {
+	case participle:
+		if last != nil {
+			src = last.src
+		} else {
+			src = d.subjectOfSentence(from, a-1)
+		}
+		c.srcInherits = true
+	case ing && e.class != cueSay:
+		return cand{}, false
+	default:
+		src = d.sourceBefore(from, a)
+	}
+	if !src.empty() || participle {
+		c.src = src
+		m := b
+		if e.class == cueTell && !colon {
+			m = d.skipRecipient(m, to)
+		}
+		// What follows decides where the content is.
+		after := m < to
+		if after {
+			lw := d.toks[m].lw
+			switch {
+			case colon, lw == "that", isQuoteMark(lw) && d.opensQuote(m):
+			case lw == ",":
+				after = m+1 < to && isQuoteMark(d.toks[m+1].lw) && d.opensQuote(m+1)
+				if after {
+					m++
+				}
+			case d.toks[m].punct:
+				after = false
+			default:
+				// A bare clause after the cue, unless the source follows a
+				// comma or a closing quote ("“Q,” she said of the plan").
+				if !participle && src.a > 0 && d.quoteBefore(src.a) >= 0 {
+					after = false
+				}
+			}
+		}
+		if !after {
+			if participle {
+				return cand{}, false
+			}
+			if cs, ce, ok := d.contentBefore(from, src.a); ok {
+				c.cs, c.ce = cs, ce
+				c.kind = d.kindOf(cs, ce)
+				return c, true
+			}
+			return cand{}, false
+		}
+		if e.class == cueWeak && !d.clauseFollows(m, to) {
+			return cand{}, false
+		}
+		c.cs, c.ce = d.contentAfter(m, to)
+		c.kind = d.kindOf(c.cs, c.ce)
+		return c, c.ce > c.cs
+	}
+	if e.class == cueWeak || e.class == cueObject {
+		return cand{}, false
+	}
+	// CONTENT, CUE SOURCE: "…, said Smith."
+	if a <= from || !(d.toks[a-1].lw == "," || closesQuote(d.toks[a-1].lw)) {
+		return cand{}, false
+	}
+	k := b
+	for k < to && !d.toks[k].punct && k-b < 10 && !(clauseStop[d.toks[k].lw] && k > b) {
+		k++
+	}
+	if k == b {
+		return cand{}, false
+	}
+	c.src = span{b, k}
+	cs, ce, ok := d.contentBefore(from, a)
+	if !ok {
+		return cand{}, false
+	}
+	c.cs, c.ce = cs, ce
+	c.kind = d.kindOf(cs, ce)
+	return c, true
+}
+
+// quoteBefore returns the quote that closes just before token a (after
+// an optional comma), or -1.
+func (d *doc) quoteBefore(a int) int {
+	k := a - 1
+	if k >= 0 && d.toks[k].lw == "," {
+		if qi, ok := d.quoteEnd[d.toks[k].e]; ok {
+			return qi
+		}
+		k--
+	}
+	if k >= 0 {
+		if qi, ok := d.quoteEnd[d.toks[k].e]; ok {
+			return qi
+		}
+	}
+	return -1
+}
+
+// opensQuote reports whether token m opens a known quotation.
+func (d *doc) opensQuote(m int) bool {
+	_, ok := d.quoteAt[d.toks[m].s]
+	return ok
+}
+
+func closesQuote(lw string) bool { return lw == "”" || lw == "\"" || lw == "’" }
+
+var dayWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+	"yesterday", "tonight")
+
+// clauseFollows reports whether a clause or quote starts at m (for weak
+// cues such as "believe").
+func (d *doc) clauseFollows(m, to int) bool {
+	if m >= to {
+		return false
+	}
+	lw := d.toks[m].lw
+	return lw == "that" || isQuoteMark(lw) || pronouns[lw]
+}
+
+// skipRecipient passes the object of "told": a pronoun, or a short noun
+// phrase up to "that", a comma, a quote or a colon.
+func (d *doc) skipRecipient(m, to int) int {
+	if m >= to {
+		return m
+	}
+	if objPronouns[d.toks[m].lw] {
+		return m + 1
+	}
+	for k := m; k < to && k-m < 8; k++ {
+		lw := d.toks[k].lw
+		if lw == "that" || lw == "," || lw == ":" || isQuoteMark(lw) {
+			return k
+		}
+		if d.toks[k].punct {
+			break
+		}
+	}
+	// "told the Caller." — recipient runs to the sentence end.
+	k := m
+	for k < to && !d.toks[k].punct {
+		k++
+	}
+	return k
+}
+
+// contentAfter returns the content starting at token m: a quote when
+// one opens there (it may run over several sentences), else the rest of
+// the sentence, cut before a trailing ", SOURCE said".
+func (d *doc) contentAfter(m, to int) (int, int) {
+	s := d.toks[m].s
+	if qi, ok := d.quoteAt[s]; ok {
+		q := d.quotes[qi]
+		end := d.contentEnd(to)
+		if q.End > end {
+			return q.Start, q.End
+		}
+		return q.Start, end
+	}
+	return s, d.contentEnd(to)
+}
+
+// contentBefore returns the content ending before the source or cue at
+// token a (after a comma or a closing mark): a quote closing there, else
+// the sentence from its start.
+func (d *doc) contentBefore(from, a int) (int, int, bool) {
+	e := a - 1
+	if e < from {
+		// The quote may end the previous sentence: "“Q.” he said".
+		if a > 0 {
+			if qi, ok := d.quoteEnd[d.toks[a-1].e]; ok {
+				q := d.quotes[qi]
+				return q.Start, q.End, true
+			}
+		}
+		return 0, 0, false
+	}
+	lw := d.toks[e].lw
+	if lw == "," || lw == "”" || lw == "\"" || lw == "’" {
+		if qi, ok := d.quoteEnd[d.toks[e].e]; ok {
+			q := d.quotes[qi]
+			return q.Start, q.End, true
+		}
+		if lw == "," && e > from {
+			if qi, ok := d.quoteEnd[d.toks[e-1].e]; ok {
+				q := d.quotes[qi]
+				return q.Start, q.End, true
+			}
+		}
+		if lw == "," {
+			e--
+		}
+	} else {
+		return 0, 0, false
+	}
+	if e < from {
+		return 0, 0, false
+	}
+	s := from
+	// A quote opening in an earlier sentence and closing in this one.
+	for k := from; k <= e; k++ {
+		if isQuoteMark(d.toks[k].lw) {
+			if qi, ok := d.quoteEnd[d.toks[k].e]; ok && d.quotes[qi].Start < d.toks[from].s {
+				s = -1
+				return d.quotes[qi].Start, d.toks[e].e, true
+			}
+			break
+		}
+	}
+	return d.toks[s].s, d.toks[e].e, true
+}
+
+// sourceBefore finds the noun phrase that ends just before the cue at
+// token a, or an empty span.
+func (d *doc) sourceBefore(from, a int) span {
+	e := a
+	// Time expressions between source and cue: "Trump on Sunday said".
+	for e > from && timeWords[d.toks[e-1].lw] && e-1 > from {
+		e--
+	}
+	if e < a && (e == from || d.toks[e-1].punct) {
+		e = a
+	}
+	// ", however," between source and cue.
+	if e-3 >= from && d.toks[e-1].lw == "," && d.toks[e-3].lw == "," && !d.toks[e-2].punct {
+		e -= 3
+	}
+	if e <= from {
+		return span{}
+	}
+	last := d.toks[e-1]
+	if last.punct || clauseStop[last.lw] || dets[last.lw] && last.lw != "one" && last.lw != "both" && last.lw != "all" {
+		return span{}
+	}
+	// Walk back over the noun phrase.
+	s := e - 1
+	for s > from {
+		p := d.toks[s-1]
+		if p.punct {
+			if p.lw == "." && s-1 > from {
+				break
+			}
+			break
+		}
+		if clauseStop[p.lw] {
+			// "one official who spoke with Sessions … told": keep the
+			// relative clause with its head.
+			break
+		}
+		s--
+		if e-s > 12 {
+			break
+		}
+	}
+	// Relative clause: NP who … CUE.
+	if s > from && (d.toks[s-1].lw == "who" || d.toks[s-1].lw == "that") && s-1 > from && !d.toks[s-2].punct {
+		h := s - 1
+		for h > from && !d.toks[h-1].punct && !clauseStop[d.toks[h-1].lw] && s-h < 6 {
+			h--
+		}
+		if h < s-1 && e-h <= 16 && d.toks[s-1].lw == "who" {
+			s = h
+		}
+	}
+	for s < e && leadDrop[d.toks[s].lw] {
+		s++
+	}
+	if s >= e {
+		return span{}
+	}
+	if e-s > 12 {
+		// Too long for a subject: keep the last capitalised run or the
+		// last determiner phrase.
+		k := e - 1
+		for k > s && (d.toks[k-1].cap || d.toks[k-1].lw == "'s") {
+			k--
+		}
+		s = k
+	}
+	return span{s, e}
+}
+
+// subjectOfSentence guesses the subject of a sentence for a participial
+// cue: the tokens from the sentence start up to the first comma.
+func (d *doc) subjectOfSentence(from, e int) span {
+	return span{}
+}
+
+// kindOf classifies content: direct when it is one quotation, mixed when
+// it holds one, else indirect.
+func (d *doc) kindOf(cs, ce int) string {
+	if _, ok := d.quoteAt[cs]; ok {
+		if q := d.quotes[d.quoteAt[cs]]; q.End >= ce-1 {
+			return "direct"
+		}
+		return "mixed"
+	}
+	for k := cs; k < ce && k < len(d.text); k++ {
+		c := d.text[k]
+		if c == '"' || (c == 0xE2 && k+2 < len(d.text) && d.text[k+1] == 0x80 && d.text[k+2] == 0x9C) {
+			return "mixed"
+		}
+	}
+	return "indirect"
+}
