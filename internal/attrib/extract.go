@@ -343,6 +343,19 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	if k == b {
 		return cand{}, false
 	}
+	// "…, said Leonard Burman, director of the center."
+	if k+1 < to && d.toks[k].lw == "," && !d.toks[k+1].punct {
+		m := k + 1
+		for m < to && !(d.toks[m].punct && d.toks[m].lw != "," && d.toks[m].lw != "'s") && m-b < 30 {
+			if d.toks[m].lw == "," && m+1 < to && (isQuoteMark(d.toks[m+1].lw) || d.toks[m+1].lw == "adding" || d.toks[m+1].lw == "who") {
+				break
+			}
+			m++
+		}
+		if m-k > 1 && d.toks[m-1].lw != "," {
+			k = m
+		}
+	}
 	c.src = span{b, k}
 	cs, ce, ok := d.contentBefore(from, a)
 	if !ok {
@@ -502,23 +515,60 @@ func (d *doc) sourceBefore(from, a int) span {
 	if e <= from {
 		return span{}
 	}
+	// Appositive: "Scott Pruitt, the attorney general of Oklahoma, said".
+	if d.toks[e-1].lw == "," && e-2 > from {
+		if s2 := d.npBack(from, e-1); s2 > from+1 && s2 < e-1 && d.toks[s2-1].lw == "," {
+			if s1 := d.npBack(from, s2-1); s1 < s2-1 && d.toks[s1].cap && (s1 == from || d.toks[s1-1].punct || leadDrop[d.toks[s1-1].lw]) {
+				return span{s1, e}
+			}
+		}
+		return span{}
+	}
+	s := d.npBack(from, e)
+	if s >= e {
+		return span{}
+	}
+	return span{s, e}
+}
+
+// npBack returns the start of the noun phrase ending at token e
+// (exclusive); e when there is none.
+func (d *doc) npBack(from, e int) int {
+	if e <= from {
+		return e
+	}
+	// A parenthesis after a name: "Rep. Gwen Moore (D-Wis.)".
+	paren := e
+	if d.toks[e-1].lw == ")" {
+		k := e - 2
+		for k > from && d.toks[k].lw != "(" && e-k < 10 {
+			k--
+		}
+		if k > from && d.toks[k].lw == "(" {
+			e = k
+		}
+	}
 	last := d.toks[e-1]
 	if last.punct || clauseStop[last.lw] || dets[last.lw] && last.lw != "one" && last.lw != "both" && last.lw != "all" {
-		return span{}
+		return paren
 	}
 	// Walk back over the noun phrase.
 	s := e - 1
 	for s > from {
 		p := d.toks[s-1]
 		if p.punct {
-			if p.lw == "." && s-1 > from {
-				break
-			}
 			break
 		}
 		if clauseStop[p.lw] {
-			// "one official who spoke with Sessions … told": keep the
-			// relative clause with its head.
+			// "Mr. Grassley and Mr. Leahy", "federal and state officials".
+			if p.lw == "and" && s-2 >= from && !d.toks[s-2].punct &&
+				(d.toks[s].cap && d.toks[s-2].cap || !d.toks[s].cap && !d.toks[s-2].cap && e-s <= 3) {
+				s -= 2
+				continue
+			}
+			break
+		}
+		if _, isCue := cueVerbs[p.lw]; isCue && !p.cap {
 			break
 		}
 		s--
@@ -527,12 +577,12 @@ func (d *doc) sourceBefore(from, a int) span {
 		}
 	}
 	// Relative clause: NP who … CUE.
-	if s > from && (d.toks[s-1].lw == "who" || d.toks[s-1].lw == "that") && s-1 > from && !d.toks[s-2].punct {
+	if s > from && d.toks[s-1].lw == "who" && s-1 > from && !d.toks[s-2].punct {
 		h := s - 1
 		for h > from && !d.toks[h-1].punct && !clauseStop[d.toks[h-1].lw] && s-h < 6 {
 			h--
 		}
-		if h < s-1 && e-h <= 16 && d.toks[s-1].lw == "who" {
+		if h < s-1 && e-h <= 16 {
 			s = h
 		}
 	}
@@ -540,19 +590,26 @@ func (d *doc) sourceBefore(from, a int) span {
 		s++
 	}
 	if s >= e {
-		return span{}
+		return paren
 	}
-	if e-s > 12 {
-		// Too long for a subject: keep the last capitalised run or the
-		// last determiner phrase.
+	if e-s > 12 || prepositions[d.toks[s].lw] {
+		// Too long for a subject, or an opening phrase ("In a statement
+		// Friday the group said"): keep the last capitalised run.
 		k := e - 1
+		if !d.toks[k].cap {
+			return paren
+		}
 		for k > s && (d.toks[k-1].cap || d.toks[k-1].lw == "'s") {
 			k--
 		}
 		s = k
 	}
-	return span{s, e}
+	return s
 }
+
+var prepositions = setOf("in", "on", "at", "during", "after", "before", "for", "with", "from", "by", "of", "to",
+	"into", "over", "under", "about", "against", "between", "through", "like", "among", "within", "without",
+	"amid", "despite", "following", "speaking", "asked", "writing")
 
 // subjectOfSentence guesses the subject of a sentence for a participial
 // cue: the tokens from the sentence start up to the first comma.
