@@ -110,6 +110,8 @@ var sentenceStarters = func() map[string]bool {
 		"Their", "Then", "There", "These", "They", "This", "Those", "Thus", "To", "Today", "Under",
 		"We", "What", "When", "Where", "Whether", "Which", "While", "Who", "Why", "With", "Yet", "You",
 		"Your", "Although", "Though", "According", "Asked", "Both", "Only", "Other", "Officials",
+		"Despite", "Instead", "Indeed", "Is", "Are", "Was", "Were", "Do", "Does", "Has", "Have", "Can",
+		"Anyone", "Everyone", "Nobody", "Nothing", "Every", "Another", "Such", "Just", "Police",
 	} {
 		m[w] = true
 	}

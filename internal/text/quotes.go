@@ -145,12 +145,15 @@ func (q *quoteScanner) mark(a, b, i, n int, r rune, k int) {
 	closeCtx := i+n >= b || spaceAt(s, i+n) > 0
 	if !closeCtx {
 		nr, _ = runeAt(s, i+n)
-		closeCtx = !isWordRune(nr) && !isOpening(nr) && nr != '$' && nr != '#' && nr != '@' && nr != '…'
+		closeCtx = !isWordRune(nr) && !isOpening(nr) && nr != '$' && nr != '#' && nr != '@'
 	}
 	switch k {
 	case qDoubleOpen:
 		if t := q.top(); t != nil && t.double && !openCtx && closeCtx {
 			q.closeDouble(i, n) // “ misused as a closing mark
+			return
+		}
+		if q.continues(a, i) {
 			return
 		}
 		q.push(i, n, true, false)
@@ -165,6 +168,14 @@ func (q *quoteScanner) mark(a, b, i, n int, r rune, k int) {
 	case qDoubleStraight:
 		switch {
 		case openCtx && !closeCtx:
+			if q.continues(a, i) {
+				return
+			}
+			if t := q.top(); t != nil && t.double && t.straight {
+				// Straight quotes do not nest: this closes the open one.
+				q.closeDouble(i, n)
+				return
+			}
 			q.push(i, n, true, true)
 		case !openCtx && closeCtx:
 			if q.hasDouble() {
@@ -204,6 +215,34 @@ func (q *quoteScanner) mark(a, b, i, n int, r rune, k int) {
 			q.pop(i, n)
 		}
 	}
+}
+
+// continues reports an opening double mark at i that starts a new
+// sentence while a double quote is still open: the continuation of a quote
+// running over paragraphs in a text that lost its paragraph breaks, so the
+// mark neither nests nor opens a new quote.
+func (q *quoteScanner) continues(a, i int) bool {
+	t := q.top()
+	if t == nil || !t.double || i == a {
+		return false
+	}
+	p := i
+	for p > t.inner {
+		n := spaceBefore(q.s, p)
+		if n == 0 {
+			break
+		}
+		p -= n
+	}
+	if p == i || p <= t.inner {
+		return false
+	}
+	switch q.s[p-1] {
+	case '.', '!', '?', ':':
+		return true
+	}
+	r, _ := runeBefore(q.s, p)
+	return r == '…'
 }
 
 func (q *quoteScanner) top() *openQuote {

@@ -205,6 +205,23 @@ func absorbClosing(s string, j int) (int, bool) {
 	return j, closed
 }
 
+// spacedClose extends j over a closing double quote set off by a space
+// ("?’ ” Lehrer said"), which still belongs to the sentence.
+func spacedClose(s string, j int) int {
+	if j >= len(s) || s[j] != ' ' {
+		return j
+	}
+	k := j + 1
+	r, n := runeAt(s, k)
+	if r != '”' && r != '»' {
+		return j
+	}
+	if k+n < len(s) && spaceAt(s, k+n) == 0 {
+		return j
+	}
+	return k + n
+}
+
 // hasNewline reports a line feed in s[a:b].
 func hasNewline(s string, a, b int) bool {
 	return strings.IndexByte(s[a:b], '\n') >= 0
@@ -230,6 +247,9 @@ func (g *segmenter) period(i int) int {
 		}
 	}
 	j, closed := absorbClosing(s, i+1)
+	if c := spacedClose(s, j); c > j {
+		j, closed = c, true
+	}
 	if j < len(s) && spaceAt(s, j) == 0 {
 		// "."" followed by a word, or ".," ".-": only a capital after a
 		// closing quote is taken as a new sentence.
@@ -331,7 +351,10 @@ func (g *segmenter) bang(i int) int {
 	for j < len(s) && (s[j] == '!' || s[j] == '?' || s[j] == '.') {
 		j++
 	}
-	j, _ = absorbClosing(s, j)
+	j, closed := absorbClosing(s, j)
+	if c := spacedClose(s, j); c > j {
+		j, closed = c, true
+	}
 	if j >= len(s) {
 		return j
 	}
@@ -346,8 +369,50 @@ func (g *segmenter) bang(i int) int {
 	if isLowerRune(r) || tweetSignature(s, k) > 0 {
 		return j
 	}
+	if closed && speakerFollows(s, k) {
+		return j // “Why?” Smith asked.
+	}
 	g.emit(j)
 	return g.begin(j)
+}
+
+// speechVerbs close an attribution after a quoted question or
+// exclamation: “Why?” Smith asked.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "asked": true, "asks": true, "added": true, "adds": true,
+	"told": true, "tells": true, "wrote": true, "writes": true, "replied": true, "replies": true,
+	"tweeted": true, "tweets": true, "shouted": true, "yelled": true, "exclaimed": true,
+	"continued": true, "explained": true, "declared": true, "responded": true, "wondered": true,
+}
+
+// speakerFollows reports one to four capitalised words and a speech verb
+// at k ("Smith asked", "Sen. John Smith said").
+func speakerFollows(s string, k int) bool {
+	p := k
+	for words := 0; words < 5; words++ {
+		e := p
+		for e < len(s) && (isASCIILetter(s[e]) || s[e] == '\'' || s[e] == '-') {
+			e++
+		}
+		if e == p {
+			return false
+		}
+		w := s[p:e]
+		if speechVerbs[w] {
+			return words > 0
+		}
+		if !isUpperRune(rune(w[0])) {
+			return false
+		}
+		if e < len(s) && s[e] == '.' && classifyAbbrev(w) == abTitle {
+			e++
+		}
+		if e >= len(s) || s[e] != ' ' {
+			return false
+		}
+		p = e + 1
+	}
+	return false
 }
 
 // newline handles '\n' at i: a blank line always ends the sentence; a
@@ -507,7 +572,9 @@ func (g *segmenter) breakAfterPeriod(i, k int, closed bool) bool {
 	switch classifyAbbrev(w) {
 	case abTitle:
 		return false
-	case abNumeric, abGeneral:
+	case abNumeric:
+		return !digit // No. 5, p. 55; "the answer was no. Rep. Smith"
+	case abGeneral:
 		if digit {
 			return false
 		}
@@ -561,8 +628,8 @@ func (g *segmenter) isInitial(a, k int) bool {
 // sentence; used after abbreviations that may or may not end one.
 func startsSentence(s string, k int) bool {
 	r, n := runeAt(s, k)
-	if isOpening(r) {
-		return true
+	if isOpening(r) && r != '(' && r != '[' && r != '{' {
+		return true // a quotation, but not "Ala. (Reuters)"
 	}
 	if !isUpperRune(r) {
 		return false

@@ -142,7 +142,9 @@ func scanElision(s string, i int) int {
 	var buf [8]byte
 	if w, ok := lowerASCII(buf[:], s[j:k]); ok {
 		switch string(w) {
-		case "em", "til", "cause", "tis", "twas", "bout", "round":
+		case "em", "til", "cause", "tis", "twas", "bout", "round",
+			"s", "d", "ll", "re", "ve", "m", "t": // detached contractions: Post ‘s
+
 			return k
 		}
 	}
