@@ -1,31 +1,92 @@
 // Package attrib finds who said what: attributions (source, cue,
 // content), the sources behind them, embedded social posts and entities.
+//
+// Extraction is rule based (see docs/ATTRIBUTION.md): a lexicon of cue
+// verbs and phrases, the noun phrase before or after the cue as source,
+// the clause after the cue or the quotation around it as content. All
+// offsets are byte offsets into the article text.
 package attrib
 
 import (
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/credence-news/credence/internal/article"
 )
 
 // Annotate fills an's attributions, sources, social posts and entities
-// from its text, sentences and quotes, and appends warnings about
-// damaged text. It never panics on any input and every offset it writes
-// lies within an.Article.Text.
+// from its text, sentences, paragraphs and quotes, and appends warnings
+// about damaged text. It never panics on any input and every offset it
+// writes lies within an.Article.Text.
 func Annotate(an *article.Analysis) {
 	d := newDoc(an)
+	posts := d.findPosts(an.Paragraphs)
 	cands := d.extract()
+	ms := d.findEntities()
 	for _, c := range cands {
-		a, ok := d.attribution(c)
-		if ok {
-			an.Attributions = append(an.Attributions, a)
+		cs0 := d.toks[c.cue.a].s
+		skip := false
+		for _, p := range posts {
+			// A cue inside a post signature is not an attribution, and
+			// content stops where a signature starts.
+			if cs0 >= p.dashS && cs0 < p.End {
+				skip = true
+			}
+			if c.cs < p.dashS && c.ce > p.dashS && p.dashE > p.dashS {
+				c.ce = p.dashS
+			}
 		}
+		if skip {
+			continue
+		}
+		a, ok := d.attribution(c)
+		if !ok {
+			continue
+		}
+		r := d.resolveSource(c.src, ms)
+		a.Source.Entity, a.Source.Type, a.Source.Affiliation = r.entity, r.typ, r.affiliation
+		an.Attributions = append(an.Attributions, a)
+	}
+	for _, p := range posts {
+		an.SocialPosts = append(an.SocialPosts, p.SocialPost)
+		if p.Author == "" || p.textE <= p.textS || p.dashE <= p.dashS {
+			continue
+		}
+		typ := "unknown"
+		for _, m := range ms {
+			if m.typ == "person" && d.toks[m.a].s == p.nameS {
+				typ = "person"
+			}
+		}
+		if typ == "unknown" && len(p.Author) > 0 {
+			typ = "person"
+			for _, m := range ms {
+				if m.typ == "organization" && d.toks[m.a].s == p.nameS {
+					typ = "organization"
+				}
+			}
+		}
+		an.Attributions = append(an.Attributions, article.Attribution{
+			Kind:       "social",
+			Cue:        article.TextSpan{Text: d.text[p.dashS:p.dashE], Start: p.dashS, End: p.dashE},
+			Source:     article.AttrSource{Text: p.Author, Start: p.nameS, End: p.nameE, Entity: p.Author, Type: typ},
+			Content:    article.TextSpan{Text: p.Text, Start: p.textS, End: p.textE},
+			Confidence: 0.9,
+		})
+	}
+	an.Sources = buildSources(an.Attributions, ms, d)
+	an.Entities = d.entityOutput(ms)
+	if w := damageWarning(d.text, an.Quotes); w != "" {
+		an.Warnings = append(an.Warnings, w)
 	}
 }
 
-// attribution converts a candidate into its output form.
+// attribution converts a candidate into its output form; it refuses
+// content without a letter or digit (the damaged empty quote “ ”).
 func (d *doc) attribution(c cand) (article.Attribution, bool) {
 	t := d.text
 	cs, ce := trimBytes(t, c.cs, c.ce)
-	if ce <= cs || c.cue.empty() {
+	if ce <= cs || c.cue.empty() || !hasWord(t[cs:ce]) {
 		return article.Attribution{}, false
 	}
 	cue := d.textSpan(c.cue)
@@ -37,6 +98,15 @@ func (d *doc) attribution(c cand) (article.Attribution, bool) {
 	return a, true
 }
 
+func hasWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *doc) textSpan(s span) article.TextSpan {
 	st, en := d.toks[s.a].s, d.toks[s.b-1].e
 	return article.TextSpan{Text: d.text[st:en], Start: st, End: en}
@@ -45,11 +115,19 @@ func (d *doc) textSpan(s span) article.TextSpan {
 // trimBytes trims white space off [s,e) of t.
 func trimBytes(t string, s, e int) (int, int) {
 	s, e = clamp(s, len(t)), clamp(e, len(t))
-	for s < e && (t[s] == ' ' || t[s] == '\n' || t[s] == '\t' || t[s] == '\r') {
-		s++
+	for s < e {
+		r, n := utf8.DecodeRuneInString(t[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
 	}
-	for e > s && (t[e-1] == ' ' || t[e-1] == '\n' || t[e-1] == '\t' || t[e-1] == '\r') {
-		e--
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(t[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
 	}
 	return s, e
 }

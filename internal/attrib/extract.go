@@ -96,6 +96,8 @@ func (d *doc) extract() []cand {
 			ok := false
 			if t.lw == "according" && i+1 < to && d.toks[i+1].lw == "to" {
 				c, ok = d.accordingTo(i, from, to)
+			} else if nounCues[t.lw] && i+1 < to && (d.toks[i+1].lw == "from" || d.toks[i+1].lw == "by") {
+				c, ok = d.nounFrom(i, to)
 			} else if e, isCue := cueVerbs[t.lw]; isCue {
 				c, ok = d.verbCue(i, e, from, to, last)
 			}
@@ -115,6 +117,24 @@ func (d *doc) extract() []cand {
 	}
 	sort.Slice(out, func(i, j int) bool { return d.toks[out[i].cue.a].s < d.toks[out[j].cue.a].s })
 	return out
+}
+
+// nounCues are nouns of saying that take their source with "from":
+// "rumors from unnamed White House sources that …".
+var nounCues = setOf("rumors", "rumours", "rumor", "reports", "report", "claims", "claim", "allegations",
+	"word", "accounts", "leaks", "assurances", "warnings", "warning", "statements", "statement", "comments")
+
+// nounFrom handles NOUN from SOURCE that CONTENT.
+func (d *doc) nounFrom(i, to int) (cand, bool) {
+	j := i + 2
+	k := j
+	for k < to && !d.toks[k].punct && d.toks[k].lw != "that" && k-j < 12 {
+		k++
+	}
+	if k == j || k+1 >= to || d.toks[k].lw != "that" {
+		return cand{}, false
+	}
+	return cand{kind: "indirect", src: span{j, k}, cue: span{i, i + 2}, cs: d.toks[k].s, ce: d.contentEnd(to), conf: 0.5}, true
 }
 
 // colonCue finds the headline pattern "Name: what they said".
@@ -558,6 +578,10 @@ func (d *doc) npBack(from, e int) int {
 		p := d.toks[s-1]
 		if p.punct {
 			break
+		}
+		if p.lw == "to" && s-2 >= from && (d.toks[s-2].lw == "close" || d.toks[s-2].lw == "closest") {
+			s -= 2 // "sources close to the Attorney General"
+			continue
 		}
 		if clauseStop[p.lw] {
 			// "Mr. Grassley and Mr. Leahy", "federal and state officials".

@@ -1,0 +1,309 @@
+package attrib
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/credence-news/credence/internal/article"
+)
+
+// mention is one entity mention found in the text, in token terms.
+type mention struct {
+	a, b      int    // tokens of the name itself (titles excluded)
+	typ       string // person|organization|place|date
+	title     string // "Attorney General" before a person
+	canonical string
+	iso       string // dates: YYYY-MM-DD when complete
+	weak      bool   // a lone capitalised word that resolved to no full name
+}
+
+// titleWords end a title that stands before a person's name.
+var titleWords = setOf("president", "secretary", "general", "advisor", "adviser", "senator", "sen.", "rep.",
+	"representative", "gov.", "governor", "mr.", "mrs.", "ms.", "dr.", "judge", "justice", "speaker", "leader",
+	"chairman", "chairwoman", "director", "mayor", "minister", "spokesman", "spokeswoman", "spokesperson",
+	"ambassador", "candidate", "nominee", "chief", "officer", "commissioner", "congressman", "congresswoman",
+	"prof.", "professor", "pope", "king", "queen", "prince", "princess", "lt.", "gen.", "col.", "sgt.", "capt.",
+	"attorney", "correspondent", "reporter", "anchor", "host", "editor", "columnist", "economist", "analyst",
+	"founder", "ceo", "potus", "flotus", "scotus", "chair", "vice", "deputy", "principal", "press", "rev.", "sheriff", "commander", "lawyer")
+
+// orgWords make a capitalised name an organization.
+var orgWords = setOf("department", "court", "committee", "house", "party", "news", "post", "times", "journal",
+	"senate", "congress", "agency", "bureau", "council", "university", "institute", "foundation", "campaign",
+	"association", "commission", "inc.", "corp.", "co.", "ltd.", "company", "network", "administration",
+	"center", "centre", "group", "ministry", "office", "service", "services", "board", "caucus", "union",
+	"league", "federation", "organization", "organisation", "coalition", "church", "bank", "fund", "press",
+	"tribune", "herald", "gazette", "daily", "caller", "magazine", "review", "channel", "police", "army",
+	"navy", "force", "guard", "school", "college", "hospital", "club", "society", "trust", "corporation",
+	"reuters", "cnn", "fbi", "cia", "nsa", "dnc", "rnc", "gop", "msnbc", "nbc", "abc", "cbs", "pbs", "npr",
+	"bbc", "epa", "irs", "nato", "un", "eu", "doj", "dhs", "pentagon", "kremlin", "politifact", "breitbart",
+	"twitter", "facebook", "google", "instagram", "youtube", "legislature", "parliament", "assembly", "cabinet",
+	"democrats", "republicans", "moveon", "ap", "whitehouse", "enquirer", "politico", "hill", "examiner")
+
+// places is a small gazetteer of places news mentions most.
+var places = setOf("america", "united states", "u.s.", "us", "usa", "washington", "new york", "california",
+	"texas", "florida", "ohio", "michigan", "pennsylvania", "virginia", "iowa", "nevada", "arizona", "georgia",
+	"north carolina", "wisconsin", "illinois", "chicago", "los angeles", "russia", "china", "mexico", "canada",
+	"iran", "iraq", "syria", "israel", "europe", "ukraine", "germany", "france", "britain", "uk", "u.k.",
+	"japan", "india", "korea", "north korea", "afghanistan", "pakistan", "cuba", "venezuela", "brazil",
+	"london", "paris", "moscow", "beijing", "boston", "philadelphia", "miami", "new hampshire", "south carolina",
+	"colorado", "minnesota", "missouri", "indiana", "kentucky", "tennessee", "alabama", "louisiana", "oregon",
+	"massachusetts", "new jersey", "maryland", "connecticut", "utah", "kansas", "oklahoma", "arkansas",
+	"mississippi", "nebraska", "idaho", "montana", "wyoming", "alaska", "hawaii", "maine", "vermont",
+	"delaware", "west virginia", "new mexico", "south dakota", "north dakota", "rhode island", "d.c.",
+	"manhattan", "brooklyn", "benghazi", "crimea", "turkey", "egypt", "libya", "saudi arabia", "africa", "asia",
+	"new orleans", "atlanta", "detroit", "cleveland", "baltimore", "seattle", "denver", "houston", "dallas",
+	"phoenix", "san francisco", "jerusalem", "gaza", "baghdad", "kabul", "tehran", "havana", "toronto")
+
+var months = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan.": 1, "feb.": 2, "mar.": 3,
+	"apr.": 4, "aug.": 8, "sept.": 9, "sep.": 9, "oct.": 10, "nov.": 11, "dec.": 12}
+
+// capStop are capitalised words that do not start a name (sentence
+// openers, pronouns, days as adverbs).
+var capStop = setOf("the", "a", "an", "in", "on", "at", "this", "that", "these", "those", "his", "her", "their",
+	"its", "our", "my", "much", "many", "some", "however", "but", "and", "or", "so", "if", "when", "while",
+	"after", "before", "as", "for", "with", "from", "by", "to", "of", "he", "she", "they", "it", "we", "i",
+	"you", "there", "here", "what", "who", "why", "how", "where", "which", "not", "no", "yes", "all", "both",
+	"one", "two", "three", "last", "next", "more", "most", "also", "even", "still", "now", "then", "because",
+	"although", "though", "since", "until", "during", "about", "over", "under", "into", "according", "said",
+	"says", "mr", "read", "follow", "click", "watch", "update", "just", "only", "every", "each", "any", "such",
+	"other", "another", "few", "several", "unnamed", "anonymous", "like", "meanwhile", "despite", "among",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+	"january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+	"december")
+
+var mediaWords = setOf("caller", "post", "times", "journal", "news", "hill", "atlantic", "guardian", "economist",
+	"tribune", "herald", "gazette", "examiner", "intercept", "beast", "blaze", "independent", "telegraph")
+
+// nameJoin may stand inside an organization name.
+var nameJoin = setOf("of", "for", "and", "the", "on", "&")
+
+// findEntities finds people, organizations, places and dates: runs of
+// capitalised tokens, split into title and name, typed by keywords,
+// context and a small gazetteer.
+func (d *doc) findEntities() []mention {
+	var out []mention
+	lowerSeen := make(map[string]bool, len(d.toks)/2)
+	for _, t := range d.toks {
+		if !t.punct && !t.cap {
+			lowerSeen[t.lw] = true
+		}
+	}
+	n := len(d.toks)
+	for i := 0; i < n; i++ {
+		t := d.toks[i]
+		// Dates: "June 8, 2017", "June 8".
+		if m, ok := months[t.lw]; ok && t.cap && i+1 < n && d.toks[i+1].num {
+			day, err := strconv.Atoi(d.text[d.toks[i+1].s:d.toks[i+1].e])
+			if err == nil && day >= 1 && day <= 31 {
+				b := i + 2
+				iso := ""
+				if i+3 < n && d.toks[i+2].lw == "," && d.toks[i+3].num && d.toks[i+3].e-d.toks[i+3].s == 4 {
+					y, _ := strconv.Atoi(d.text[d.toks[i+3].s:d.toks[i+3].e])
+					b = i + 4
+					iso = strconv.Itoa(y) + "-" + pad2(m) + "-" + pad2(day)
+				}
+				out = append(out, mention{a: i, b: b, typ: "date", iso: iso})
+				i = b - 1
+				continue
+			}
+		}
+		if !t.cap || t.punct {
+			continue
+		}
+		// A capitalised run, allowing "of", "and", "the" between capitals
+		// (Department of Justice) and the possessive as a break.
+		j := i + 1
+		for j < n && d.toks[j].sent == t.sent {
+			u := d.toks[j]
+			if u.cap && !u.punct {
+				j++
+				continue
+			}
+			if nameJoin[u.lw] && j+1 < n && d.toks[j+1].cap && !d.toks[j+1].punct && u.lw != "and" {
+				j += 2
+				continue
+			}
+			break
+		}
+		a := i
+		first := i == d.sentTk[t.sent][0] || i > 0 && isQuoteMark(d.toks[i-1].lw)
+		for a < j && capStop[d.toks[a].lw] {
+			a++
+		}
+		if a == j || (first && a == i && j-a == 1 && lowerSeen[d.toks[a].lw]) {
+			i = j - 1
+			continue
+		}
+		ms := d.classifyRun(a, j)
+		// "The Daily Caller", "The Hill": the article is part of a
+		// publication's name.
+		if len(ms) == 1 && ms[0].typ == "organization" && a > i && d.toks[a-1].lw == "the" && mediaWords[d.toks[j-1].lw] {
+			ms[0].a = a - 1
+		}
+		out = append(out, ms...)
+		i = j - 1
+	}
+	d.canonicalize(out)
+	return out
+}
+
+func pad2(x int) string {
+	if x < 10 {
+		return "0" + strconv.Itoa(x)
+	}
+	return strconv.Itoa(x)
+}
+
+// classifyRun splits a capitalised run into title and name and types it.
+func (d *doc) classifyRun(a, b int) []mention {
+	name := d.text[d.toks[a].s:d.toks[b-1].e]
+	lname := strings.ToLower(name)
+	if places[lname] {
+		return []mention{{a: a, b: b, typ: "place"}}
+	}
+	last := d.toks[b-1].lw
+	// Organization by keyword anywhere or an acronym.
+	for k := a; k < b; k++ {
+		if orgWords[d.toks[k].lw] && !(titleWords[d.toks[k].lw] && k < b-1) {
+			// "White House Press Secretary Sarah Sanders": a title with an
+			// organization inside, then a person.
+			if t := d.lastTitle(a, b); t > k && t < b-1 {
+				break
+			}
+			return []mention{{a: a, b: b, typ: "organization"}}
+		}
+	}
+	if t := d.lastTitle(a, b); t >= a && t < b-1 {
+		m := mention{a: t + 1, b: b, typ: "person", title: d.text[d.toks[a].s:d.toks[t].e]}
+		out := []mention{m}
+		// An organization inside the title: "White House Press Secretary".
+		for k := a; k < t; k++ {
+			if d.toks[k].lw == "white" && d.toks[k+1].lw == "house" {
+				out = append(out, mention{a: k, b: k + 2, typ: "organization"})
+			}
+		}
+		return out
+	}
+	if titleWords[last] {
+		return nil
+	}
+	if isAcronym(d.text[d.toks[a].s:d.toks[b-1].e]) {
+		return []mention{{a: a, b: b, typ: "organization"}}
+	}
+	// Followed by 's and a person: "CNN’s Jim Acosta" — an organization.
+	if b+1 < len(d.toks) && d.toks[b].lw == "'s" && d.toks[b+1].cap && b-a <= 4 {
+		if c := d.toks[b+1].lw; !orgWords[c] && !titleWords[c] && b+2 < len(d.toks) && d.toks[b+2].cap {
+			return []mention{{a: a, b: b, typ: "organization"}}
+		}
+	}
+	if b-a >= 2 && b-a <= 4 {
+		return []mention{{a: a, b: b, typ: "person"}}
+	}
+	if b-a == 1 {
+		return []mention{{a: a, b: b, typ: "person"}} // a surname; resolved or dropped later
+	}
+	return []mention{{a: a, b: b, typ: "organization"}}
+}
+
+// lastTitle returns the index of the last title word in [a,b), or -1.
+func (d *doc) lastTitle(a, b int) int {
+	t := -1
+	for k := a; k < b; k++ {
+		if titleWords[d.toks[k].lw] {
+			t = k
+		}
+	}
+	return t
+}
+
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// canonicalize gives each mention its canonical name within the article:
+// a surname or first-and-last name resolves to the longest full name
+// that contains it; "the Caller" to "The Daily Caller".
+func (d *doc) canonicalize(ms []mention) {
+	for i := range ms {
+		m := &ms[i]
+		m.canonical = d.text[d.toks[m.a].s:d.toks[m.b-1].e]
+		if m.typ == "date" && m.iso != "" {
+			m.canonical = m.iso
+		}
+	}
+	// Full names: persons with two or more tokens.
+	for i := range ms {
+		m := &ms[i]
+		if m.typ != "person" && m.typ != "organization" {
+			continue
+		}
+		best := ""
+		bestLen := m.b - m.a
+		for j := range ms {
+			o := &ms[j]
+			if o.typ != m.typ || o.b-o.a <= bestLen {
+				continue
+			}
+			if d.nameContains(o, m) {
+				best = d.text[d.toks[o.a].s:d.toks[o.b-1].e]
+				bestLen = o.b - o.a
+			}
+		}
+		if best != "" {
+			m.canonical = best
+		}
+	}
+	// A lone capitalised word typed person that resolved to no full name
+	// is weak: "Muslim", "Russian". It still types a source ("Issa said")
+	// but is not listed as an entity nor used for pronouns.
+	for i := range ms {
+		m := &ms[i]
+		if m.typ == "person" && m.b-m.a == 1 && m.canonical == d.text[d.toks[m.a].s:d.toks[m.a].e] {
+			m.weak = true
+		}
+	}
+}
+
+// nameContains reports whether the short name m is a form of the long
+// name o: same last token and every other token of m in o.
+func (d *doc) nameContains(o, m *mention) bool {
+	if d.toks[o.b-1].lw != d.toks[m.b-1].lw {
+		return false
+	}
+	for k := m.a; k < m.b-1; k++ {
+		found := false
+		for l := o.a; l < o.b-1; l++ {
+			if d.toks[l].lw == d.toks[k].lw {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// entityOutput converts mentions to the output form.
+func (d *doc) entityOutput(ms []mention) []article.Entity {
+	out := make([]article.Entity, 0, len(ms))
+	for _, m := range ms {
+		if m.weak {
+			continue
+		}
+		s, e := d.toks[m.a].s, d.toks[m.b-1].e
+		out = append(out, article.Entity{Text: d.text[s:e], Type: m.typ, Canonical: m.canonical, Start: s, End: e})
+	}
+	return out
+}

@@ -1,0 +1,248 @@
+package attrib
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/credence-news/credence/internal/article"
+)
+
+// anonHeads are nouns that, with no name attached, make a source
+// anonymous: "a senior administration official", "people familiar with
+// the matter".
+var anonHeads = setOf("source", "sources", "official", "officials", "aide", "aides", "person", "people", "insider",
+	"insiders", "adviser", "advisers", "advisor", "advisors", "staffer", "staffers", "operative", "operatives",
+	"individual", "individuals", "diplomat", "diplomats", "someone", "witness", "witnesses", "employee",
+	"employees", "investigator", "investigators", "officer", "officers", "lawmaker", "lawmakers", "strategist",
+	"strategists", "ally", "allies", "confidant", "confidants", "associate", "associates", "spokesperson",
+	"spokesman", "spokeswoman", "representative", "representatives", "member", "members", "friend", "friends",
+	"executive", "executives", "agent", "agents", "analyst", "analysts", "expert", "experts")
+
+// anonMarks make an anonymous reading certain even with a name nearby.
+var anonMarks = setOf("unnamed", "anonymous", "unidentified", "familiar", "close", "senior", "knowledgeable",
+	"speaking", "one", "two", "three", "several", "multiple", "some", "a", "an", "another")
+
+// docHeads make a source a document.
+var docHeads = setOf("report", "reports", "poll", "polls", "survey", "surveys", "study", "studies", "statement",
+	"letter", "memo", "document", "documents", "analysis", "filing", "transcript", "complaint", "lawsuit",
+	"ruling", "data", "records", "email", "emails", "book", "article", "ad", "tweet", "post", "website",
+	"release", "video", "research", "review", "audit", "investigation", "index", "census", "figures",
+	"estimates", "chart", "graph", "guidelines", "order", "bill", "indictment", "affidavit", "editorial",
+	"op-ed", "story", "piece", "column", "show", "findings", "paper", "footage", "clip", "map", "list")
+
+// groupHeads are collective sources that are organizations in effect.
+var groupHeads = setOf("democrats", "republicans", "campaign", "administration", "government", "police",
+	"committee", "party", "agency", "department", "company", "group", "team", "court", "prosecutors",
+	"authorities", "senate", "house", "congress", "ministry", "network", "newspaper", "paper", "outlet")
+
+// resolved is an attribution source after typing and resolution.
+type resolved struct {
+	entity, typ, affiliation, title string
+}
+
+// resolveSource types the source span src and resolves it to an entity
+// of the article.
+func (d *doc) resolveSource(src span, ms []mention) resolved {
+	if src.empty() {
+		return resolved{typ: "unknown"}
+	}
+	text := d.text[d.toks[src.a].s:d.toks[src.b-1].e]
+	if src.b-src.a == 1 {
+		switch d.toks[src.a].lw {
+		case "he", "she", "him", "her":
+			if m := d.lastBefore(ms, src.a, "person"); m != nil {
+				return resolved{entity: m.canonical, typ: "person", title: m.title}
+			}
+			return resolved{entity: text, typ: "person"}
+		case "who", "which":
+			if m := d.lastBefore(ms, src.a, ""); m != nil && m.b >= src.a-2 {
+				return resolved{entity: m.canonical, typ: m.typ, title: m.title}
+			}
+			return resolved{entity: text, typ: "unknown"}
+		case "i", "we", "they", "you", "it":
+			return resolved{entity: text, typ: "unknown"}
+		}
+	}
+	// Mentions inside the source, and whether the source is anonymous.
+	var person, org *mention
+	for i := range ms {
+		m := &ms[i]
+		if m.a < src.a || m.b > src.b {
+			continue
+		}
+		switch m.typ {
+		case "person":
+			if person == nil || person.weak && !m.weak {
+				person = m
+			}
+		case "organization":
+			if org == nil {
+				org = m
+			}
+		}
+	}
+	anonHead, anonMark, docHead, group := false, false, false, false
+	headEnd := src.b
+	for k := src.a; k < src.b; k++ {
+		lw := d.toks[k].lw
+		if lw == "who" || lw == "close" || lw == "familiar" || lw == "with" || lw == "," {
+			headEnd = k
+			break
+		}
+	}
+	for k := src.a; k < headEnd; k++ {
+		lw := d.toks[k].lw
+		switch {
+		case anonHeads[lw] && !d.toks[k].cap:
+			anonHead = true
+		case docHeads[lw] && !d.toks[k].cap:
+			docHead = true
+		case groupHeads[lw]:
+			group = true
+		}
+		if anonMarks[lw] {
+			anonMark = true
+		}
+	}
+	if person != nil && person.a >= headEnd {
+		person = nil // "sources close to Jeff Sessions"
+	}
+	aff := ""
+	if org != nil {
+		aff = d.text[d.toks[org.a].s:d.toks[org.b-1].e]
+		if org.canonical != "" {
+			aff = org.canonical
+		}
+	}
+	switch {
+	case anonHead && (person == nil || anonMark):
+		if aff == "" {
+			aff = d.affiliationAfter(src, headEnd)
+		}
+		return resolved{entity: text, typ: "anonymous", affiliation: aff}
+	case person != nil:
+		// The organization before a possessive is the affiliation:
+		// "CNN’s Jim Acosta".
+		if org == nil || org.a > person.a {
+			if org != nil && org.a > person.a {
+				// "Butterfield, head of the Congressional Black Caucus".
+				return resolved{entity: person.canonical, typ: "person", affiliation: aff, title: person.title}
+			}
+			aff = ""
+		}
+		return resolved{entity: person.canonical, typ: "person", affiliation: aff, title: person.title}
+	case docHead:
+		return resolved{entity: text, typ: "document", affiliation: aff}
+	case org != nil:
+		return resolved{entity: org.canonical, typ: "organization"}
+	case group:
+		return resolved{entity: text, typ: "organization"}
+	}
+	return resolved{entity: text, typ: "unknown", affiliation: aff}
+}
+
+// affiliationAfter returns what an anonymous source is close to or
+// familiar with: "sources close to the Attorney General".
+func (d *doc) affiliationAfter(src span, headEnd int) string {
+	if headEnd >= src.b || d.toks[headEnd].lw != "close" && d.toks[headEnd].lw != "familiar" {
+		return ""
+	}
+	for k := headEnd; k < src.b; k++ {
+		lw := d.toks[k].lw
+		if lw == "to" || lw == "with" {
+			if k+1 < src.b {
+				return d.text[d.toks[k+1].s:d.toks[src.b-1].e]
+			}
+		}
+	}
+	return ""
+}
+
+// lastBefore returns the last mention of type typ (any when "") that
+// ends before token a.
+func (d *doc) lastBefore(ms []mention, a int, typ string) *mention {
+	var best *mention
+	for i := range ms {
+		m := &ms[i]
+		if m.b > a {
+			break
+		}
+		if m.weak {
+			continue
+		}
+		if typ == "" && (m.typ == "person" || m.typ == "organization") || m.typ == typ {
+			best = m
+		}
+	}
+	return best
+}
+
+// buildSources aggregates the attributions' sources into distinct
+// sources with their aliases, titles and counts.
+func buildSources(atts []article.Attribution, ms []mention, d *doc) []article.Source {
+	type agg struct {
+		src     article.Source
+		aliases map[string]bool
+		titles  map[string]bool
+		order   int
+	}
+	by := map[string]*agg{}
+	for i, a := range atts {
+		if a.Source.Entity == "" {
+			continue
+		}
+		key := a.Source.Type + "\x00" + strings.ToLower(a.Source.Entity)
+		g := by[key]
+		if g == nil {
+			g = &agg{src: article.Source{Name: a.Source.Entity, Type: a.Source.Type, Affiliation: a.Source.Affiliation,
+				Titles: []string{}, Aliases: []string{}}, aliases: map[string]bool{}, titles: map[string]bool{}, order: i}
+			by[key] = g
+		}
+		g.src.Attributions++
+		if g.src.Affiliation == "" {
+			g.src.Affiliation = a.Source.Affiliation
+		}
+		if a.Source.Text != "" && a.Source.Text != g.src.Name {
+			g.aliases[a.Source.Text] = true
+		}
+	}
+	for _, g := range by {
+		if g.src.Type != "person" && g.src.Type != "organization" {
+			g.src.Mentions = g.src.Attributions
+			continue
+		}
+		for _, m := range ms {
+			if m.typ != g.src.Type || !strings.EqualFold(m.canonical, g.src.Name) {
+				continue
+			}
+			g.src.Mentions++
+			if t := d.text[d.toks[m.a].s:d.toks[m.b-1].e]; t != g.src.Name {
+				g.aliases[t] = true
+			}
+			if m.title != "" {
+				g.titles[m.title] = true
+			}
+		}
+		if g.src.Mentions == 0 {
+			g.src.Mentions = g.src.Attributions
+		}
+	}
+	out := make([]*agg, 0, len(by))
+	for _, g := range by {
+		for a := range g.aliases {
+			g.src.Aliases = append(g.src.Aliases, a)
+		}
+		for t := range g.titles {
+			g.src.Titles = append(g.src.Titles, t)
+		}
+		sort.Strings(g.src.Aliases)
+		sort.Strings(g.src.Titles)
+		out = append(out, g)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].order < out[j].order })
+	res := make([]article.Source, len(out))
+	for i, g := range out {
+		res[i] = g.src
+	}
+	return res
+}
