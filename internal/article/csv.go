@@ -84,7 +84,7 @@ func (l *loader) loadCSV(origin string, br *bufio.Reader, comma rune) error {
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
-				l.fail(at, readError(err))
+				l.fail(at, fmt.Errorf("%w; the rest of the file was not read", readError(err)))
 				return nil
 			}
 			if errors.Is(pe.Err, csv.ErrFieldCount) {

@@ -20,6 +20,12 @@ func (l *loader) loadJSONL(origin string, br *bufio.Reader) error {
 	lineNo, records := 0, 0
 	for {
 		line, err := readLine(br, &buf)
+		if err != nil && err != io.EOF {
+			// A damaged stream (truncated gzip, size cap): the partial
+			// line is not worth a second message.
+			l.fail(fmt.Sprintf("%s:%d", origin, lineNo+1), fmt.Errorf("%w; the rest of the file was not read", readError(err)))
+			return nil
+		}
 		if len(line) > 0 {
 			lineNo++
 			if t := bytes.TrimSpace(line); len(t) > 0 {
@@ -31,10 +37,6 @@ func (l *loader) loadJSONL(origin string, br *bufio.Reader) error {
 		}
 		if err == io.EOF {
 			break
-		}
-		if err != nil {
-			l.fail(fmt.Sprintf("%s:%d", origin, lineNo+1), readError(err))
-			return nil
 		}
 	}
 	if records == 0 {

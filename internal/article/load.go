@@ -306,7 +306,10 @@ func readError(err error) error {
 	if errors.As(err, &se) {
 		return err
 	}
-	if errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) || errors.Is(err, io.ErrUnexpectedEOF) {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("gzip: the compressed data is truncated (%w)", err)
+	}
+	if errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) {
 		return fmt.Errorf("gzip: %w", err)
 	}
 	return fmt.Errorf("read: %w", err)
