@@ -76,7 +76,7 @@ var mediaWords = setOf("caller", "post", "times", "journal", "news", "hill", "at
 	"tribune", "herald", "gazette", "examiner", "intercept", "beast", "blaze", "independent", "telegraph")
 
 // nameJoin may stand inside an organization name.
-var nameJoin = setOf("of", "for", "and", "the", "on", "&")
+var nameJoin = setOf("of", "for", "the", "&")
 
 // findEntities finds people, organizations, places and dates: runs of
 // capitalised tokens, split into title and name, typed by keywords,

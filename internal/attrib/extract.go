@@ -19,6 +19,7 @@ type doc struct {
 	quoteAt  map[int]int
 	quoteEnd map[int]int
 	used     []bool // token already a cue
+	extra    []cand // second contents of a cue ("“X,” she said, “Y.”")
 }
 
 // span is a half-open token range [a,b) into doc.toks; a == b is empty.
@@ -115,7 +116,8 @@ func (d *doc) extract() []cand {
 			out = append(out, c)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return d.toks[out[i].cue.a].s < d.toks[out[j].cue.a].s })
+	out = append(out, d.extra...)
+	sort.SliceStable(out, func(i, j int) bool { return d.toks[out[i].cue.a].s < d.toks[out[j].cue.a].s })
 	return out
 }
 
@@ -309,6 +311,21 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 		m := b
 		if e.class == cueTell && !colon {
 			m = d.skipRecipient(m, to)
+		}
+		// "“X,” she said, “Y.”": X is the content, and Y a second one.
+		if !participle && src.a > 0 {
+			if qi := d.quoteBefore(src.a); qi >= 0 {
+				q := d.quotes[qi]
+				c.cs, c.ce = q.Start, q.End
+				c.kind = "direct"
+				if m+1 < to && d.toks[m].lw == "," && d.opensQuote(m+1) {
+					q2 := d.quotes[d.quoteAt[d.toks[m+1].s]]
+					c2 := c
+					c2.cs, c2.ce = q2.Start, q2.End
+					d.extra = append(d.extra, c2)
+				}
+				return c, true
+			}
 		}
 		// What follows decides where the content is.
 		after := m < to

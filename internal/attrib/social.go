@@ -38,7 +38,7 @@ func (d *doc) findPosts(paras []article.Span) []post {
 		h := i + j
 		i = h + 2
 		he := h + 2
-		for he < len(t) && (isASCIIAlnum(t[he]) || t[he] == '_') {
+		for he < len(t) && (isASCIIAlnum(t[he]) || t[he] == '_' || t[he] == '.' && he+1 < len(t) && isASCIIAlnum(t[he+1])) {
 			he++
 		}
 		if he == h+2 || he >= len(t) || t[he] != ')' {

@@ -63,6 +63,16 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 			return resolved{entity: text, typ: "unknown"}
 		}
 	}
+	// "the press secretary": the person who carries that title.
+	if src.b-src.a >= 2 && d.toks[src.a].lw == "the" && !d.toks[src.a+1].cap {
+		desc := strings.ToLower(d.text[d.toks[src.a+1].s:d.toks[src.b-1].e])
+		for i := len(ms) - 1; i >= 0; i-- {
+			m := &ms[i]
+			if m.a < src.a && m.typ == "person" && m.title != "" && strings.HasSuffix(strings.ToLower(m.title), desc) {
+				return resolved{entity: m.canonical, typ: "person", title: m.title}
+			}
+		}
+	}
 	// Mentions inside the source, and whether the source is anonymous.
 	var person, org *mention
 	for i := range ms {
@@ -93,7 +103,7 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 	for k := src.a; k < headEnd; k++ {
 		lw := d.toks[k].lw
 		switch {
-		case anonHeads[lw] && !d.toks[k].cap:
+		case anonHeads[lw] && (!d.toks[k].cap || k == src.a):
 			anonHead = true
 		case docHeads[lw] && !d.toks[k].cap:
 			docHead = true
@@ -115,7 +125,7 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 		}
 	}
 	switch {
-	case anonHead && (person == nil || anonMark):
+	case anonHead && (person == nil || anonMark || person.weak):
 		if aff == "" {
 			aff = d.affiliationAfter(src, headEnd)
 		}

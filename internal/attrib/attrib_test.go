@@ -1,0 +1,237 @@
+package attrib_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/credence-news/credence/internal/analyze"
+	"github.com/credence-news/credence/internal/article"
+)
+
+func run(t testing.TB, text string) *article.Analysis {
+	t.Helper()
+	an, err := analyze.Run(context.Background(), &article.Article{Text: text}, analyze.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return an
+}
+
+// want describes one attribution a fixture must produce; empty fields
+// are not checked. Source and Content match by containment, Cue exactly.
+type want struct {
+	kind, source, entity, typ, affiliation, cue, content string
+}
+
+func (w want) match(a article.Attribution) bool {
+	return (w.kind == "" || a.Kind == w.kind) &&
+		(w.source == "" || a.Source.Text == w.source) &&
+		(w.entity == "" || a.Source.Entity == w.entity) &&
+		(w.typ == "" || a.Source.Type == w.typ) &&
+		(w.affiliation == "" || a.Source.Affiliation == w.affiliation) &&
+		(w.cue == "" || a.Cue.Text == w.cue) &&
+		(w.content == "" || strings.Contains(a.Content.Text, w.content))
+}
+
+func TestAttributionFixtures(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"speaker after quote", "“We will win,” she said.",
+			[]want{{kind: "direct", source: "she", cue: "said", content: "“We will win,”"}}},
+		{"speaker before quote", "Smith said, “We will win this race.”",
+			[]want{{kind: "direct", source: "Smith", cue: "said", content: "We will win this race."}}},
+		{"speaker inside quote", "“We will win,” Mary Jones said, “and we will win big.”",
+			[]want{{kind: "direct", source: "Mary Jones", typ: "person", cue: "said", content: "We will win,"},
+				{kind: "direct", source: "Mary Jones", cue: "said", content: "and we will win big."}}},
+		{"inverted with appositive", "“Nothing has changed,” said John Smith, a spokesman for Acme Corp.",
+			[]want{{kind: "direct", source: "John Smith, a spokesman for Acme Corp.", entity: "John Smith", typ: "person", cue: "said"}}},
+		{"insisted that", "The senator insisted that the bill would pass.",
+			[]want{{kind: "indirect", source: "The senator", cue: "insisted", content: "that the bill would pass"}}},
+		{"warned", "Economists warned that inflation would rise.",
+			[]want{{source: "Economists", cue: "warned", content: "inflation would rise"}}},
+		{"acknowledged with auxiliary", "The mayor has acknowledged that the budget is short.",
+			[]want{{source: "The mayor", cue: "has acknowledged", content: "the budget is short"}}},
+		{"denied", "The company denied that it had broken the law.",
+			[]want{{source: "The company", cue: "denied", content: "it had broken the law"}}},
+		{"tweeted with day", "Jane Roe tweeted Monday that the vote was rigged.",
+			[]want{{source: "Jane Roe", cue: "tweeted Monday", content: "the vote was rigged"}}},
+		{"told recipient", "Mr. Brown told reporters that the deal was dead.",
+			[]want{{source: "Mr. Brown", cue: "told", content: "that the deal was dead"}}},
+		{"according to trailing", "The economy grew 3 percent last year, according to the Commerce Department.",
+			[]want{{kind: "according_to", source: "the Commerce Department", cue: "according to", content: "The economy grew 3 percent"}}},
+		{"according to leading", "According to the report, the river flooded twice.",
+			[]want{{kind: "according_to", source: "the report", typ: "document", cue: "According to", content: "the river flooded twice"}}},
+		{"in a statement", "The company said in a statement that it would appeal.",
+			[]want{{source: "The company", cue: "said in a statement", content: "it would appeal"}}},
+		{"colon cue", "He said: “We are done here.”",
+			[]want{{kind: "direct", source: "He", cue: "said:", content: "We are done here."}}},
+		{"inverted indirect", "The talks have stalled, officials said.",
+			[]want{{source: "officials", typ: "anonymous", cue: "said", content: "The talks have stalled"}}},
+		{"mixed quote", "Mary Jones called the plan “a disaster for workers.”",
+			[]want{{kind: "mixed", source: "Mary Jones", cue: "called", content: "a disaster"}}},
+		{"nested", "The Post reported that officials said the deal was off.",
+			[]want{{source: "The Post", cue: "reported", content: "officials said the deal was off"},
+				{source: "officials", cue: "said", content: "the deal was off"}}},
+		{"poll as source", "A new poll shows that voters favor the measure.",
+			[]want{{source: "A new poll", typ: "document", cue: "shows", content: "voters favor the measure"}}},
+		{"pronoun resolution", "Jane Doe arrived late. She said the meeting was canceled.",
+			[]want{{source: "She", entity: "Jane Doe", typ: "person", cue: "said"}}},
+		{"surname resolution", "Press Secretary Sarah Huckabee Sanders spoke Monday. Sanders said the meeting went well.",
+			[]want{{source: "Sanders", entity: "Sarah Huckabee Sanders", typ: "person", cue: "said"}}},
+		{"first and last name", "Sarah Huckabee Sanders spoke Monday. Sarah Sanders said the meeting went well.",
+			[]want{{source: "Sarah Sanders", entity: "Sarah Huckabee Sanders", cue: "said"}}},
+		{"title resolution", "Press Secretary Sarah Huckabee Sanders spoke Monday. The press secretary said talks went well.",
+			[]want{{entity: "Sarah Huckabee Sanders", typ: "person", cue: "said"}}},
+		{"possessive affiliation", "CNN’s Jim Acosta reported that the meeting was tense.",
+			[]want{{entity: "Jim Acosta", typ: "person", affiliation: "CNN", cue: "reported"}}},
+		{"anonymous with affiliation", "Unnamed Pentagon officials said the strike was planned for weeks.",
+			[]want{{typ: "anonymous", affiliation: "Pentagon", cue: "said"}}},
+		{"senior official", "A senior administration official said the talks had stalled.",
+			[]want{{source: "A senior administration official", typ: "anonymous", cue: "said"}}},
+		{"people familiar", "People familiar with the matter said the merger was off.",
+			[]want{{source: "People familiar with the matter", typ: "anonymous", cue: "said"}}},
+		{"close to", "Multiple sources close to the governor said he would resign.",
+			[]want{{source: "Multiple sources close to the governor", typ: "anonymous", affiliation: "the governor", cue: "said"}}},
+		{"rumors from", "There were rumors from unnamed White House sources that the chief of staff would quit.",
+			[]want{{source: "unnamed White House sources", typ: "anonymous", affiliation: "White House", content: "the chief of staff would quit"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			an := run(t, c.text)
+			for _, w := range c.want {
+				found := false
+				for _, a := range an.Attributions {
+					if w.match(a) {
+						found = true
+						break
+					}
+				}
+				if !found {
+					t.Errorf("no attribution like %+v in:", w)
+					for _, a := range an.Attributions {
+						t.Logf("  %s src=%q (%s %s %q) cue=%q content=%q", a.Kind, a.Source.Text, a.Source.Entity, a.Source.Type, a.Source.Affiliation, a.Cue.Text, a.Content.Text)
+					}
+				}
+			}
+			checkOffsets(t, an)
+		})
+	}
+}
+
+// TestNegatives: texts with no attribution at all.
+func TestNegatives(t *testing.T) {
+	for _, text := range []string{
+		"The said property was sold in 1999.",
+		"That said, the plan has merit.",
+		"Having said that, the plan has merit.",
+		"He starred in “The Apprentice” for years.",
+		"The so-called “experts” were wrong again.",
+		"The New York Post ran the story on its front page.",
+		"His tweets were deleted within the hour.",
+		"She has been a state senator since 2010.",
+	} {
+		an := run(t, text)
+		for _, a := range an.Attributions {
+			t.Errorf("%q: unexpected attribution src=%q cue=%q content=%q", text, a.Source.Text, a.Cue.Text, a.Content.Text)
+		}
+	}
+}
+
+func TestDamagedText(t *testing.T) {
+	an := run(t, "He called it the “ ” plan, and Sen. Jane Roe ( ) said “ ” to it.   Later   more.")
+	if len(an.Warnings) == 0 || !strings.Contains(an.Warnings[0], "damaged") {
+		t.Errorf("no damage warning: %q", an.Warnings)
+	}
+	for _, a := range an.Attributions {
+		if strings.Trim(a.Content.Text, "“” ,.") == "" {
+			t.Errorf("attribution with empty content: %+v", a)
+		}
+	}
+	if clean := run(t, "Jane Roe said the vote was fair."); len(clean.Warnings) != 0 {
+		t.Errorf("warning on clean text: %q", clean.Warnings)
+	}
+}
+
+func TestSocialPosts(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       article.SocialPost
+	}{
+		{"twitter embed", "The mayor was upbeat. Great day in Ohio with the team! pic.twitter.com/AbC123 — Jane Doe (@janedoe) March 3, 2018 Then she left.",
+			article.SocialPost{Platform: "twitter", Author: "Jane Doe", Handle: "@janedoe", Date: "2018-03-03", Text: "Great day in Ohio with the team! pic.twitter.com/AbC123"}},
+		{"instagram", "She posted a photo.\n\nA post shared by Jane Doe (@jane.doe_) on Mar 3, 2018 at 5:00pm PST\n\nMore text.",
+			article.SocialPost{Platform: "instagram", Author: "Jane Doe", Handle: "@jane"}},
+		{"bare pic link", "Look at this crowd pic.twitter.com/XyZ987",
+			article.SocialPost{Platform: "twitter", Text: "Look at this crowd"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			an := run(t, c.text)
+			if len(an.SocialPosts) != 1 {
+				t.Fatalf("got %d posts: %+v", len(an.SocialPosts), an.SocialPosts)
+			}
+			p := an.SocialPosts[0]
+			w := c.want
+			if p.Platform != w.Platform || w.Author != "" && p.Author != w.Author || w.Handle != "" && !strings.HasPrefix(p.Handle, w.Handle) ||
+				w.Date != "" && p.Date != w.Date || w.Text != "" && !strings.HasPrefix(p.Text, w.Text) {
+				t.Errorf("got %+v, want %+v", p, w)
+			}
+			checkOffsets(t, an)
+		})
+	}
+}
+
+func TestEntities(t *testing.T) {
+	an := run(t, "President Donald Trump met Attorney General Jeff Sessions at the White House on June 8, 2017. "+
+		"Trump later flew to Florida. The Justice Department said Sessions would stay. The Daily Caller reported it, and the Caller was right.")
+	want := map[string]string{
+		"Donald Trump": "person", "Jeff Sessions": "person", "White House": "organization", "2017-06-08": "date",
+		"Florida": "place", "Justice Department": "organization", "The Daily Caller": "organization",
+	}
+	got := map[string]string{}
+	for _, e := range an.Entities {
+		got[e.Canonical] = e.Type
+		if e.Text == "Sessions" && e.Canonical != "Jeff Sessions" {
+			t.Errorf("Sessions resolves to %q", e.Canonical)
+		}
+		if e.Text == "Caller" && e.Canonical != "The Daily Caller" {
+			t.Errorf("the Caller resolves to %q", e.Canonical)
+		}
+	}
+	for n, typ := range want {
+		if got[n] != typ {
+			t.Errorf("entity %q: type %q, want %q", n, got[n], typ)
+		}
+	}
+	checkOffsets(t, an)
+}
+
+// checkOffsets asserts every span lies in the text and matches its text.
+func checkOffsets(t testing.TB, an *article.Analysis) {
+	t.Helper()
+	n := len(an.Article.Text)
+	ok := func(what string, s, e int, txt string) {
+		if s < 0 || e > n || s > e {
+			t.Fatalf("%s [%d,%d) out of bounds (len %d)", what, s, e, n)
+		}
+		if txt != "" && an.Article.Text[s:e] != txt {
+			t.Fatalf("%s [%d,%d) text %q != %q", what, s, e, an.Article.Text[s:e], txt)
+		}
+	}
+	for _, a := range an.Attributions {
+		ok("cue", a.Cue.Start, a.Cue.End, a.Cue.Text)
+		ok("source", a.Source.Start, a.Source.End, a.Source.Text)
+		ok("content", a.Content.Start, a.Content.End, a.Content.Text)
+		if a.Content.Text == "" {
+			t.Fatalf("empty content: %+v", a)
+		}
+	}
+	for _, p := range an.SocialPosts {
+		ok("post", p.Start, p.End, "")
+	}
+	for _, e := range an.Entities {
+		ok("entity", e.Start, e.End, e.Text)
+	}
+}
