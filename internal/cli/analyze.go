@@ -24,13 +24,14 @@ report with --format text. Bad inputs are named on stderr and skipped; the
 exit status is then 1.`
 
 func runAnalyze(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "analyze", "FILE|DIR|- ...", analyzeAbout)
+	fs := newFlagSet(env, "analyze", "FILE|DIR|URL|- ...", analyzeAbout)
 	defFormat := "json"
 	if env.StdoutIsTerminal {
 		defFormat = "text"
 	}
 	format := fs.String("format", defFormat, "output format: text or json (default text on a terminal, json otherwise)")
 	claim := fs.String("claim", "", "a claim to measure the article's stance toward (reserved; stance is not implemented yet)")
+	allowPrivate := fs.Bool("allow-private", false, "URL inputs: also fetch from loopback, private and link-local addresses")
 	var in inputFlags
 	in.register(fs)
 	paths, err := parseFlags(env, fs, args)
@@ -54,7 +55,7 @@ func runAnalyze(ctx context.Context, env *Env, args []string) error {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	n := 0
-	failed, err := loadAll(env, paths, opts, func(a *article.Article) error {
+	failed, err := loadInputs(ctx, env, paths, opts, *allowPrivate, func(a *article.Article) error {
 		an, err := analyze.Run(ctx, a, analyze.Options{})
 		if err != nil {
 			return err
