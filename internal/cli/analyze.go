@@ -9,6 +9,7 @@ import (
 
 	"github.com/credence-news/credence/internal/analyze"
 	"github.com/credence-news/credence/internal/article"
+	"github.com/credence-news/credence/internal/model"
 	"github.com/credence-news/credence/internal/report"
 )
 
@@ -32,6 +33,8 @@ func runAnalyze(ctx context.Context, env *Env, args []string) error {
 	format := fs.String("format", defFormat, "output format: text or json (default text on a terminal, json otherwise)")
 	claim := fs.String("claim", "", "a claim to measure the article's stance toward (reserved; stance is not implemented yet)")
 	allowPrivate := fs.Bool("allow-private", false, "URL inputs: also fetch from loopback, private and link-local addresses")
+	modelPath := fs.String("model", "", "reliability model file (default: the embedded default model)")
+	noReliability := fs.Bool("no-reliability", false, "leave the reliability verdict empty (no model is loaded)")
 	var in inputFlags
 	in.register(fs)
 	paths, err := parseFlags(env, fs, args)
@@ -49,6 +52,19 @@ func runAnalyze(ctx context.Context, env *Env, args []string) error {
 		return usageErrorf(env, fs, "%v", err)
 	}
 	_ = claim
+	var aopts analyze.Options
+	if !*noReliability {
+		var m *model.Model
+		if *modelPath != "" {
+			m, err = model.LoadFile(*modelPath)
+		} else {
+			m, err = model.Default()
+		}
+		if err != nil {
+			return err
+		}
+		aopts.Scorer = m
+	}
 
 	out := bufio.NewWriter(env.Stdout)
 	defer out.Flush()
@@ -56,7 +72,7 @@ func runAnalyze(ctx context.Context, env *Env, args []string) error {
 	enc.SetEscapeHTML(false)
 	n := 0
 	failed, err := loadInputs(ctx, env, paths, opts, *allowPrivate, func(a *article.Article) error {
-		an, err := analyze.Run(ctx, a, analyze.Options{})
+		an, err := analyze.Run(ctx, a, aopts)
 		if err != nil {
 			return err
 		}

@@ -1,0 +1,29 @@
+# credence build targets. `make models` regenerates the embedded default
+# reliability model from ../shared (bit for bit for the same code, data and
+# seed); `make models-check` proves that by training twice.
+
+GO       ?= go
+POOL     ?= ../shared/data/news/pool.jsonl
+MODEL    ?= internal/model/default.bin
+TRAINFLAGS ?= --seed 1 --name credence-reliability-pool
+
+.PHONY: build test models models-check bench-fasttext
+
+build:
+	$(GO) build ./...
+
+test:
+	$(GO) test ./...
+
+models:
+	$(GO) run ./cmd/credence train --data $(POOL) --out $(MODEL) $(TRAINFLAGS)
+
+models-check:
+	$(GO) build -o /tmp/credence-models-check ./cmd/credence
+	/tmp/credence-models-check train --data $(POOL) --out /tmp/credence-model-a.bin $(TRAINFLAGS)
+	/tmp/credence-models-check train --data $(POOL) --out /tmp/credence-model-b.bin $(TRAINFLAGS)
+	cmp /tmp/credence-model-a.bin /tmp/credence-model-b.bin
+	cmp /tmp/credence-model-a.bin $(MODEL) && echo "models-check: $(MODEL) reproduced bit for bit"
+
+bench-fasttext:
+	scripts/bench-fasttext.sh
