@@ -115,7 +115,7 @@ func newFlagSet(env *Env, name, args, about string) *flag.FlagSet {
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {
 		w := fs.Output()
-		fmt.Fprintf(w, "Usage: credence %s [flags] %s\n\n%s\n\nFlags:\n", name, args, strings.TrimSpace(about))
+		fmt.Fprintf(w, "Usage: %s\n\n%s\n\nFlags:\n", strings.TrimSpace("credence "+name+" [flags] "+args), strings.TrimSpace(about))
 		fs.PrintDefaults()
 	}
 	return fs
@@ -125,14 +125,21 @@ func newFlagSet(env *Env, name, args, about string) *flag.FlagSet {
 // ("credence analyze a.txt --format json"). "--" ends flag parsing.
 // -h/--help prints usage to stdout and returns flag.ErrHelp.
 func parseFlags(env *Env, fs *flag.FlagSet, args []string) ([]string, error) {
+	// Asked-for help goes to stdout; the flag package would print it on
+	// stderr as if it were an error.
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.SetOutput(env.Stdout)
+			fs.Usage()
+			return nil, flag.ErrHelp
+		}
+	}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fs.SetOutput(env.Stdout)
-				fs.Usage()
-				return nil, flag.ErrHelp
-			}
 			return nil, ErrUsage
 		}
 		rest := fs.Args()
