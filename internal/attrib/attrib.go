@@ -8,6 +8,7 @@
 package attrib
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,10 +24,14 @@ func Annotate(an *article.Analysis) {
 	posts := d.findPosts(an.Paragraphs)
 	cands := d.extract()
 	ms := d.findEntities()
+	mentionAt := make(map[int]string, len(ms))
+	for _, m := range ms {
+		mentionAt[d.toks[m.a].s] = m.typ
+	}
 	for _, c := range cands {
 		cs0 := d.toks[c.cue.a].s
 		skip := false
-		for _, p := range posts {
+		for _, p := range nearPosts(posts, c.cs, c.ce, cs0) {
 			// A cue inside a post signature is not an attribution, and
 			// content stops where a signature starts.
 			if cs0 >= p.dashS && cs0 < p.End {
@@ -52,19 +57,9 @@ func Annotate(an *article.Analysis) {
 		if p.Author == "" || p.textE <= p.textS || p.dashE <= p.dashS {
 			continue
 		}
-		typ := "unknown"
-		for _, m := range ms {
-			if m.typ == "person" && d.toks[m.a].s == p.nameS {
-				typ = "person"
-			}
-		}
-		if typ == "unknown" && len(p.Author) > 0 {
-			typ = "person"
-			for _, m := range ms {
-				if m.typ == "organization" && d.toks[m.a].s == p.nameS {
-					typ = "organization"
-				}
-			}
+		typ := "person"
+		if mentionAt[p.nameS] == "organization" {
+			typ = "organization"
 		}
 		an.Attributions = append(an.Attributions, article.Attribution{
 			Kind:       "social",
@@ -79,6 +74,18 @@ func Annotate(an *article.Analysis) {
 	if w := damageWarning(d.text, an.Quotes); w != "" {
 		an.Warnings = append(an.Warnings, w)
 	}
+}
+
+// nearPosts returns the posts (sorted by position) whose signature may
+// touch [cs,ce) or hold the cue at cue.
+func nearPosts(posts []post, cs, ce, cue int) []post {
+	lo, hi := min(cs, cue), max(ce, cue+1)
+	i := sort.Search(len(posts), func(i int) bool { return posts[i].End > lo })
+	j := i
+	for j < len(posts) && posts[j].dashS < hi {
+		j++
+	}
+	return posts[i:j]
 }
 
 // attribution converts a candidate into its output form; it refuses

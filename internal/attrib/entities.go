@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -144,6 +145,7 @@ func (d *doc) findEntities() []mention {
 		out = append(out, ms...)
 		i = j - 1
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].a < out[j].a })
 	d.canonicalize(out)
 	return out
 }
@@ -241,7 +243,18 @@ func (d *doc) canonicalize(ms []mention) {
 			m.canonical = m.iso
 		}
 	}
-	// Full names: persons with two or more tokens.
+	// Full names: group mentions by type and last word, so each mention
+	// is compared only with the few that could be its long form.
+	byLast := map[string][]int{}
+	for i := range ms {
+		m := &ms[i]
+		if m.typ == "person" || m.typ == "organization" {
+			k := m.typ + "\x00" + d.toks[m.b-1].lw
+			if len(byLast[k]) < 64 {
+				byLast[k] = append(byLast[k], i)
+			}
+		}
+	}
 	for i := range ms {
 		m := &ms[i]
 		if m.typ != "person" && m.typ != "organization" {
@@ -249,9 +262,9 @@ func (d *doc) canonicalize(ms []mention) {
 		}
 		best := ""
 		bestLen := m.b - m.a
-		for j := range ms {
+		for _, j := range byLast[m.typ+"\x00"+d.toks[m.b-1].lw] {
 			o := &ms[j]
-			if o.typ != m.typ || o.b-o.a <= bestLen {
+			if o.b-o.a <= bestLen {
 				continue
 			}
 			if d.nameContains(o, m) {

@@ -462,7 +462,7 @@ func (d *doc) skipRecipient(m, to int) int {
 	}
 	// "told the Caller." — recipient runs to the sentence end.
 	k := m
-	for k < to && !d.toks[k].punct {
+	for k < to && !d.toks[k].punct && k-m < 50 {
 		k++
 	}
 	return k
@@ -522,7 +522,7 @@ func (d *doc) contentBefore(from, a int) (int, int, bool) {
 	}
 	s := from
 	// A quote opening in an earlier sentence and closing in this one.
-	for k := from; k <= e; k++ {
+	for k := from; k <= e && k-from < 200; k++ {
 		if isQuoteMark(d.toks[k].lw) {
 			if qi, ok := d.quoteEnd[d.toks[k].e]; ok && d.quotes[qi].Start < d.toks[from].s {
 				s = -1

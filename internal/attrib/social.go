@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -140,10 +141,9 @@ func (d *doc) findPosts(paras []article.Span) []post {
 		}
 		i = e
 		inside := false
-		for _, p := range out {
-			if s >= p.Start && s < p.End || p.Platform == "twitter" && s >= p.Start-200 && s < p.dashS {
-				inside = true
-			}
+		k := sort.Search(len(out), func(k int) bool { return out[k].End > s })
+		if k < len(out) && (s >= out[k].Start && s < out[k].End || out[k].Platform == "twitter" && s < out[k].dashS && out[k].dashS-s < 200) {
+			inside = true
 		}
 		if !inside {
 			ts := d.postTextStart(s, 0, paras)
@@ -157,22 +157,20 @@ func (d *doc) findPosts(paras []article.Span) []post {
 			out = append(out, pp)
 		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
 
 // postTextStart returns where the text of a post ending at te starts.
 func (d *doc) postTextStart(te, prevEnd int, paras []article.Span) int {
 	ts := prevEnd
-	for _, p := range paras {
-		if p.Start <= te && te <= p.End && p.Start > ts {
-			ts = p.Start
-		}
+	// The paragraph and the sentence holding the end of the text (both
+	// lists are sorted).
+	if i := sort.Search(len(paras), func(i int) bool { return paras[i].End >= te }); i < len(paras) && paras[i].Start <= te && paras[i].Start > ts {
+		ts = paras[i].Start
 	}
-	// The sentence holding the last character of the text.
-	for _, s := range d.sents {
-		if s.Start < te && te <= s.End+1 && s.Start > ts {
-			ts = s.Start
-		}
+	if i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].End+1 >= te }); i < len(d.sents) && d.sents[i].Start < te && d.sents[i].Start > ts {
+		ts = d.sents[i].Start
 	}
 	if b := strings.LastIndexByte(d.text[ts:te], '['); b >= 0 {
 		ts += b + 1

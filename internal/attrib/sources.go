@@ -66,18 +66,19 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 	// "the press secretary": the person who carries that title.
 	if src.b-src.a >= 2 && d.toks[src.a].lw == "the" && !d.toks[src.a+1].cap {
 		desc := strings.ToLower(d.text[d.toks[src.a+1].s:d.toks[src.b-1].e])
-		for i := len(ms) - 1; i >= 0; i-- {
+		first := sort.Search(len(ms), func(i int) bool { return ms[i].a >= src.a })
+		for i := first - 1; i >= 0 && i >= first-200; i-- {
 			m := &ms[i]
-			if m.a < src.a && m.typ == "person" && m.title != "" && strings.HasSuffix(strings.ToLower(m.title), desc) {
+			if m.typ == "person" && m.title != "" && strings.HasSuffix(strings.ToLower(m.title), desc) {
 				return resolved{entity: m.canonical, typ: "person", title: m.title}
 			}
 		}
 	}
 	// Mentions inside the source, and whether the source is anonymous.
 	var person, org *mention
-	for i := range ms {
+	for i := sort.Search(len(ms), func(i int) bool { return ms[i].a >= src.a }); i < len(ms) && ms[i].a < src.b; i++ {
 		m := &ms[i]
-		if m.a < src.a || m.b > src.b {
+		if m.b > src.b {
 			continue
 		}
 		switch m.typ {
@@ -171,20 +172,17 @@ func (d *doc) affiliationAfter(src span, headEnd int) string {
 // lastBefore returns the last mention of type typ (any when "") that
 // ends before token a.
 func (d *doc) lastBefore(ms []mention, a int, typ string) *mention {
-	var best *mention
-	for i := range ms {
+	first := sort.Search(len(ms), func(i int) bool { return ms[i].a >= a })
+	for i := first - 1; i >= 0 && i >= first-500; i-- {
 		m := &ms[i]
-		if m.b > a {
-			break
-		}
-		if m.weak {
+		if m.b > a || m.weak {
 			continue
 		}
 		if typ == "" && (m.typ == "person" || m.typ == "organization") || m.typ == typ {
-			best = m
+			return m
 		}
 	}
-	return best
+	return nil
 }
 
 // buildSources aggregates the attributions' sources into distinct
@@ -216,15 +214,20 @@ func buildSources(atts []article.Attribution, ms []mention, d *doc) []article.So
 			g.aliases[a.Source.Text] = true
 		}
 	}
-	for _, g := range by {
+	byCanon := map[string][]int{}
+	for i, m := range ms {
+		if m.typ == "person" || m.typ == "organization" {
+			k := m.typ + "\x00" + strings.ToLower(m.canonical)
+			byCanon[k] = append(byCanon[k], i)
+		}
+	}
+	for key, g := range by {
 		if g.src.Type != "person" && g.src.Type != "organization" {
 			g.src.Mentions = g.src.Attributions
 			continue
 		}
-		for _, m := range ms {
-			if m.typ != g.src.Type || !strings.EqualFold(m.canonical, g.src.Name) {
-				continue
-			}
+		for _, i := range byCanon[key] {
+			m := ms[i]
 			g.src.Mentions++
 			if t := d.text[d.toks[m.a].s:d.toks[m.b-1].e]; t != g.src.Name {
 				g.aliases[t] = true

@@ -7,6 +7,7 @@ package signals
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -111,13 +112,15 @@ func Compute(an *article.Analysis) {
 	s["exclamations_per_1k_words"] = per1k(excl, words)
 
 	// Attributed sentences: a sentence holding a cue or overlapping content.
+	sentHit := make([]bool, len(an.Sentences))
+	for _, a := range an.Attributions {
+		markOverlaps(an.Sentences, a.Cue.Start, a.Cue.End, sentHit)
+		markOverlaps(an.Sentences, a.Content.Start, a.Content.End, sentHit)
+	}
 	attributed := 0
-	for _, sen := range an.Sentences {
-		for _, a := range an.Attributions {
-			if overlaps(sen.Start, sen.End, a.Cue.Start, a.Cue.End) || overlaps(sen.Start, sen.End, a.Content.Start, a.Content.End) {
-				attributed++
-				break
-			}
+	for _, h := range sentHit {
+		if h {
+			attributed++
 		}
 	}
 	s["attributed_share"] = ratio(attributed, len(an.Sentences))
@@ -129,21 +132,22 @@ func Compute(an *article.Analysis) {
 	}
 	s["direct_quote_share"] = ratio(direct, len(an.Attributions))
 
-	quotes, unattributed := 0, 0
+	quoteSpans := make([]article.Span, 0, len(an.Quotes))
 	for _, q := range an.Quotes {
 		if q.Depth != 0 || q.InnerStart < 0 || q.InnerEnd > len(text) || q.InnerStart >= q.InnerEnd ||
 			strings.TrimSpace(text[q.InnerStart:q.InnerEnd]) == "" {
 			continue
 		}
-		quotes++
-		covered := false
-		for _, a := range an.Attributions {
-			if overlaps(q.Start, q.End, a.Content.Start, a.Content.End) {
-				covered = true
-				break
-			}
-		}
-		if !covered {
+		quoteSpans = append(quoteSpans, article.Span{Start: q.Start, End: q.End})
+	}
+	sort.Slice(quoteSpans, func(i, j int) bool { return quoteSpans[i].Start < quoteSpans[j].Start })
+	quoteHit := make([]bool, len(quoteSpans))
+	for _, a := range an.Attributions {
+		markOverlaps(quoteSpans, a.Content.Start, a.Content.End, quoteHit)
+	}
+	quotes, unattributed := len(quoteSpans), 0
+	for _, h := range quoteHit {
+		if !h {
 			unattributed++
 		}
 	}
@@ -161,7 +165,17 @@ func Compute(an *article.Analysis) {
 	s["social_posts"] = float64(len(an.SocialPosts))
 }
 
-func overlaps(a, b, c, d int) bool { return c < d && a < d && c < b }
+// markOverlaps sets hit[i] for every span of spans (sorted by start, not
+// overlapping each other) that overlaps [s,e), by binary search.
+func markOverlaps(spans []article.Span, s, e int, hit []bool) {
+	if e <= s {
+		return
+	}
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > s })
+	for ; i < len(spans) && spans[i].Start < e; i++ {
+		hit[i] = true
+	}
+}
 
 func ratio(a, b int) float64 {
 	if b == 0 {
