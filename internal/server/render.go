@@ -162,7 +162,7 @@ type tick struct {
 
 // histogramChart draws counts over [0,1] in len(counts) bins.
 func histogramChart(title, desc string, counts []int, class string) chart {
-	const w, h, left, right, top, bottom = 360.0, 190.0, 8.0, 8.0, 18.0, 26.0
+	const w, h, left, right, top, bottom = 360.0, 190.0, 10.0, 14.0, 18.0, 26.0
 	c := chart{Title: title, Desc: desc, W: int(w), H: int(h)}
 	max := 0
 	for _, n := range counts {
