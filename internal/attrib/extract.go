@@ -101,6 +101,8 @@ func (d *doc) extract() []cand {
 				c, ok = d.nounFrom(i, to)
 			} else if e, isCue := cueVerbs[t.lw]; isCue {
 				c, ok = d.verbCue(i, e, from, to, last)
+			} else if learned.words[t.lw] && !t.cap {
+				c, ok = d.verbCue(i, cueEntry{lemma: t.lw, class: cueObject}, from, to, last)
 			}
 			if !ok {
 				continue
@@ -262,7 +264,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	ing := strings.HasSuffix(t.lw, "ing")
 	// Cue: the verb with its auxiliaries and adverbs.
 	a := i
-	for a > from && (cuePre[d.toks[a-1].lw] || d.toks[a-1].lw == "'s" && ing) && !d.used[a-1] {
+	for a > from && (cuePre[d.toks[a-1].lw] || d.toks[a-1].lw == "'s" && ing || isCueAdverb(d.toks[a-1].lw) && !d.toks[a-1].cap) && !d.used[a-1] {
 		a--
 	}
 	// Passive ("was revealed", "is expected") has no source before it.
@@ -276,10 +278,13 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	}
 	b := i + 1
 	if b+2 < to && d.toks[b].lw == "in" && (d.toks[b+1].lw == "a" || d.toks[b+1].lw == "an") &&
-		(d.toks[b+2].lw == "statement" || d.toks[b+2].lw == "op-ed" || d.toks[b+2].lw == "email") {
+		(d.toks[b+2].lw == "statement" || d.toks[b+2].lw == "op-ed" || d.toks[b+2].lw == "email" || d.toks[b+2].lw == "interview") {
 		b += 3
 	} else if b < to && d.toks[b].lw == "out" && strings.HasPrefix(e.lemma, "point") {
 		b++
+	}
+	if b < to && learned.pairs[t.lw+" "+d.toks[b].lw] {
+		b++ // "called for", "pointed to"
 	}
 	if b < to && dayWords[d.toks[b].lw] {
 		b++ // "said Friday"

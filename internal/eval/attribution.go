@@ -111,6 +111,11 @@ func ParseBrat(r interface{ Read([]byte) (int, error) }, text string) ([]GoldAtt
 			continue
 		}
 		fields := bytes.Split(l, []byte{'\t'})
+		// A span's text may hold line breaks, so lines that do not start
+		// with an annotation id continue the previous line's text.
+		if !isBratID(fields[0]) {
+			continue
+		}
 		switch l[0] {
 		case 'T':
 			if len(fields) < 2 {
@@ -165,6 +170,18 @@ func ParseBrat(r interface{ Read([]byte) (int, error) }, text string) ([]GoldAtt
 		out = append(out, GoldAttribution{Source: collect("Source"), Cue: collect("Cue"), Content: collect("Content")})
 	}
 	return out, nil
+}
+
+func isBratID(b []byte) bool {
+	if len(b) < 2 || b[0] != 'T' && b[0] != 'E' && b[0] != 'A' && b[0] != 'R' && b[0] != 'N' && b[0] != '#' {
+		return false
+	}
+	for _, c := range b[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // normFrags sorts fragments, trims white space off each and drops empty ones.

@@ -52,7 +52,7 @@ func TestParseBratCodePoints(t *testing.T) {
 }
 
 func TestParseBratErrors(t *testing.T) {
-	for _, in := range []string{"T1\tSource 5\tx\n", "T1\tSource 0 999\tx\n", "T1\tSource a b\tx\n"} {
+	for _, in := range []string{"T1\tSource 5\tx\n", "T1\n", "T1\tSource 0 999\tx\n", "T1\tSource a b\tx\n"} {
 		if _, err := ParseBrat(strings.NewReader(in), bratText); err == nil {
 			t.Errorf("%q: no error", in)
 		}

@@ -1,0 +1,62 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/credence-news/credence/internal/attrib"
+	"github.com/credence-news/credence/internal/eval"
+)
+
+func init() {
+	register(command{name: "train-attrib", summary: "learn the attribution cue lexicon from a PolNeAR split", run: runTrainAttrib})
+}
+
+func runTrainAttrib(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "train-attrib", "--polnear DIR [--out FILE]", `Count, over a PolNeAR split (DIR holds text/ and attributions/), how often
+each word and verb+particle pair is marked as an attribution cue, and write
+the versioned, checksummed lexicon that internal/attrib embeds
+(internal/attrib/cues.v1). Every annotator's file counts as one document.
+The same data gives the same bytes. Regenerate the embedded lexicon with
+  credence train-attrib --polnear ../shared/data/polnear/train --out internal/attrib/cues.v1
+See docs/ATTRIBUTION.md.`)
+	dir := fs.String("polnear", "", "the PolNeAR split directory to learn from (required; use train, never dev)")
+	out := fs.String("out", "-", "output file, - for standard output")
+	pos, err := parseFlags(env, fs, args)
+	if done, err := handleParse(err); done {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErrorf(env, fs, "unexpected argument %q", pos[0])
+	}
+	if *dir == "" {
+		return usageErrorf(env, fs, "--polnear DIR is required")
+	}
+	docs, err := eval.ReadPolNeAR(*dir)
+	if err != nil {
+		return fmt.Errorf("train-attrib: %w", err)
+	}
+	var cd []attrib.CueDoc
+	for _, d := range docs {
+		for _, g := range d.Annotators {
+			c := attrib.CueDoc{Text: d.Text}
+			for _, a := range g.Attributions {
+				for _, f := range a.Cue {
+					c.Cues = append(c.Cues, [2]int{f.Start, f.End})
+				}
+			}
+			cd = append(cd, c)
+		}
+	}
+	b := attrib.TrainCues(cd).Marshal()
+	if *out == "-" {
+		_, err = env.Stdout.Write(b)
+		return err
+	}
+	if err := os.WriteFile(*out, b, 0o644); err != nil {
+		return fmt.Errorf("train-attrib: %w", err)
+	}
+	fmt.Fprintf(env.Stderr, "train-attrib: wrote %s (%d bytes)\n", *out, len(b))
+	return nil
+}
