@@ -53,6 +53,7 @@ type Server struct {
 	handler  http.Handler
 	draining atomic.Bool
 	sem      chan struct{} // bounds concurrent analyses
+	cache    *bodyCache    // encoded GET responses of stored articles
 }
 
 // New returns a Server over opts.Store.
@@ -70,7 +71,7 @@ func New(opts Options) (*Server, error) {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	s := &Server{store: opts.Store, opts: opts, log: opts.Logger, metrics: newMetrics(),
-		sem: make(chan struct{}, 2*runtime.NumCPU())}
+		sem: make(chan struct{}, 2*runtime.NumCPU()), cache: newBodyCache(64 << 20)}
 	var err error
 	if s.ui, err = newUI(); err != nil {
 		return nil, err

@@ -487,3 +487,30 @@ func TestHealthMetricsShutdown(t *testing.T) {
 		t.Errorf("readyz while draining = %d", w.Code)
 	}
 }
+
+// TestGetOverHTTP reads a stored article through a real connection, where
+// a wrong Content-Length would show.
+func TestGetOverHTTP(t *testing.T) {
+	s := newServer(t, nil)
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	resp, err := http.Post(ts.URL+"/api/v1/articles", "application/json", strings.NewReader(jsonBody(t, map[string]string{"text": sampleText})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res storeResponse
+	json.NewDecoder(resp.Body).Decode(&res)
+	resp.Body.Close()
+	resp, err = http.Get(ts.URL + "/api/v1/articles/" + res.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("read body: %v", err)
+	}
+	if resp.ContentLength != int64(len(b)) || !json.Valid(b) {
+		t.Errorf("Content-Length %d, body %d bytes, valid JSON %v", resp.ContentLength, len(b), json.Valid(b))
+	}
+}
