@@ -51,6 +51,9 @@ var numericAbbrevs = []string{
 	"ch", "chap", "para", "n°", "nº", "no°", "tel", "ext", "par", "pt", "pts", "ref", "refs",
 }
 
+// maxAbbrevLen is the byte length of the longest listed abbreviation.
+const maxAbbrevLen = 6
+
 var abbrevClass = func() map[string]uint8 {
 	m := make(map[string]uint8, 256)
 	for _, w := range generalAbbrevs {
@@ -72,8 +75,8 @@ var titleClass = func() map[string]bool {
 
 // classifyAbbrev returns the class of the word w that precedes a period.
 func classifyAbbrev(w string) uint8 {
-	if w == "" {
-		return abNone
+	if w == "" || len(w) > maxAbbrevLen {
+		return abNone // most sentence-final words: skip the map lookups
 	}
 	if titleClass[w] {
 		return abTitle

@@ -60,12 +60,13 @@ func (g *segmenter) run() {
 		if g.listNext != 0 {
 			tab = &interestingList
 		}
-		c := s[i]
-		if !tab[c] {
+		for i < len(s) && !tab[s[i]] {
 			i++
-			continue
 		}
-		switch c {
+		if i >= len(s) {
+			break
+		}
+		switch s[i] {
 		case '.':
 			i = g.period(i)
 		case '!', '?':

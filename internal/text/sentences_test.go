@@ -140,3 +140,13 @@ func TestAppendSentencesNoAlloc(t *testing.T) {
 		t.Errorf("AppendSentences allocates %v times per run, want 0", allocs)
 	}
 }
+
+func TestAbbrevLengthBound(t *testing.T) {
+	// classifyAbbrev skips words longer than maxAbbrevLen; every listed
+	// abbreviation must fit.
+	for _, w := range text.AbbreviationsForTest() {
+		if len(w) > text.MaxAbbrevLenForTest {
+			t.Errorf("abbreviation %q is longer than maxAbbrevLen %d", w, text.MaxAbbrevLenForTest)
+		}
+	}
+}

@@ -21,7 +21,28 @@ func AppendTokens(dst []Token, s string) []Token {
 			case isASCIISpace(c):
 				i++
 				continue
-			case isASCIIAlnum(c) || c == '_':
+			case isASCIIAlnum(c):
+				// Fast path: a plain ASCII word ended by a byte that cannot
+				// continue it.
+				j := i + 1
+				for j < len(s) && isASCIIAlnum(s[j]) {
+					j++
+				}
+				if j == len(s) || plainEnd[s[j]] ||
+					(s[j] == ',' || s[j] == '.') && (j+1 == len(s) || isASCIISpace(s[j+1])) {
+					k := Word
+					if isASCIIDigit(c) {
+						k = Number
+					}
+					dst = append(dst, Token{i, j, k})
+					i = j
+					continue
+				}
+				t := scanWord(s, i)
+				dst = append(dst, t)
+				i = t.End
+				continue
+			case c == '_':
 				t := scanWord(s, i)
 				dst = append(dst, t)
 				i = t.End
@@ -100,6 +121,15 @@ func AppendTokens(dst []Token, s string) []Token {
 	}
 	return dst
 }
+
+// plainEnd marks ASCII bytes after which a word cannot continue (white
+// space and punctuation that never joins word pieces).
+var plainEnd = func() (t [256]bool) {
+	for _, c := range " \t\n\r\v\f;!?()[]{}\"<>*=|~^`" {
+		t[c] = true
+	}
+	return t
+}()
 
 // scanElision recognises a leading apostrophe that belongs to a word:
 // ’90s, 'em, ’n’ (rock ’n’ roll), 'til. It returns the token end or i.
