@@ -60,6 +60,7 @@ func newDoc(an *article.Analysis) *doc {
 		d.sentTk = append(d.sentTk, [2]int{from, len(d.toks)})
 	}
 	d.used = make([]bool, len(d.toks))
+	d.quotes = appendTwoQuoteSpans(d.quotes[:len(d.quotes):len(d.quotes)], t)
 	d.quoteAt = make(map[int]int, len(d.quotes))
 	d.quoteEnd = make(map[int]int, len(d.quotes))
 	for i, q := range d.quotes {
@@ -70,6 +71,40 @@ func newDoc(an *article.Analysis) *doc {
 		d.quoteEnd[q.End] = i
 	}
 	return d
+}
+
+// appendTwoQuoteSpans adds quotations marked with doubled apostrophes
+// (''like this'', the New York Times archive style), which the text
+// core does not treat as quotes, pairing them within a paragraph and
+// skipping any that overlap a known quote.
+func appendTwoQuoteSpans(qs []article.Quote, t string) []article.Quote {
+	n := len(qs)
+	open := -1
+	for i := 0; i+1 < len(t); i++ {
+		switch {
+		case t[i] == '\n' && i+1 < len(t) && t[i+1] == '\n':
+			open = -1
+		case t[i] == '\'' && t[i+1] == '\'':
+			if open < 0 {
+				open = i
+			} else {
+				q := article.Quote{Start: open, End: i + 2, InnerStart: open + 2, InnerEnd: i}
+				overlap := false
+				for _, o := range qs[:n] {
+					if o.Start < q.End && q.Start < o.End {
+						overlap = true
+						break
+					}
+				}
+				if !overlap {
+					qs = append(qs, q)
+				}
+				open = -1
+			}
+			i++
+		}
+	}
+	return qs
 }
 
 func clamp(x, n int) int {
@@ -241,8 +276,19 @@ func (d *doc) clauseStart(from, e int) int {
 // verbCue builds an attribution around a cue verb at token i.
 func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) {
 	t := d.toks[i]
-	if t.cap && i > from {
-		return cand{}, false // part of a name: "The New York Post"
+	if t.cap && i > from && !(e.class == cueSay && d.toks[i-1].cap && (i+1 == to || d.toks[i+1].punct)) {
+		return cand{}, false // part of a name: "The New York Post"; but "…, Lindsey Graham Says."
+	}
+	// "Said Ellis: “…”"
+	if t.cap && i == from && i+2 < to && t.lw == "said" {
+		k := i + 1
+		for k < to && !d.toks[k].punct && k-i < 6 {
+			k++
+		}
+		if k < to && d.toks[k].lw == ":" && k+1 < to && k > i+1 {
+			cs, ce := d.contentAfter(k+1, to)
+			return cand{kind: d.kindOf(cs, ce), src: span{i + 1, k}, cue: span{i, i + 1}, cs: cs, ce: ce, conf: 0.7}, ce > cs
+		}
 	}
 	if i > from {
 		p := d.toks[i-1].lw
@@ -308,6 +354,14 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 		c.srcInherits = true
 	case ing && e.class != cueSay:
 		return cand{}, false
+	case a > from && d.toks[a-1].lw == "and" && !d.used[a-1]:
+		// "Merrill says … and said she would": the same subject.
+		if last != nil && !last.src.empty() {
+			src = last.src
+		} else {
+			src = d.subjectOfSentence(from, a-1)
+		}
+		c.srcInherits = true
 	default:
 		src = d.sourceBefore(from, a)
 	}
@@ -432,7 +486,7 @@ func (d *doc) opensQuote(m int) bool {
 	return ok
 }
 
-func closesQuote(lw string) bool { return lw == "”" || lw == "\"" || lw == "’" }
+func closesQuote(lw string) bool { return lw == "”" || lw == "\"" || lw == "’" || lw == "'" }
 
 var dayWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
 	"yesterday", "tonight")
@@ -505,7 +559,7 @@ func (d *doc) contentBefore(from, a int) (int, int, bool) {
 		return 0, 0, false
 	}
 	lw := d.toks[e].lw
-	if lw == "," || lw == "”" || lw == "\"" || lw == "’" {
+	if lw == "," || closesQuote(lw) {
 		if qi, ok := d.quoteEnd[d.toks[e].e]; ok {
 			q := d.quotes[qi]
 			return q.Start, q.End, true
@@ -549,6 +603,20 @@ func (d *doc) sourceBefore(from, a int) span {
 	}
 	if e < a && (e == from || d.toks[e-1].punct) {
 		e = a
+	}
+	// ", at a later press gaggle," between source and cue.
+	if e-3 > from && d.toks[e-1].lw == "," {
+		for k := e - 3; k > from && e-k < 12; k-- {
+			if d.toks[k].lw == "," {
+				if prepositions[d.toks[k+1].lw] && !d.toks[k-1].punct {
+					e = k
+				}
+				break
+			}
+			if d.toks[k].punct {
+				break
+			}
+		}
 	}
 	// ", however," between source and cue.
 	if e-3 >= from && d.toks[e-1].lw == "," && d.toks[e-3].lw == "," && !d.toks[e-2].punct {
@@ -658,9 +726,41 @@ var prepositions = setOf("in", "on", "at", "during", "after", "before", "for", "
 	"amid", "despite", "following", "speaking", "asked", "writing")
 
 // subjectOfSentence guesses the subject of a sentence for a participial
-// cue: the tokens from the sentence start up to the first comma.
+// or coordinated cue: the noun phrase at the start of the sentence, up to
+// its first verb-like word.
 func (d *doc) subjectOfSentence(from, e int) span {
-	return span{}
+	s := from
+	for s < e && leadDrop[d.toks[s].lw] {
+		s++
+	}
+	// An opening phrase: "In March, Senate Democrats …".
+	if s < e && (prepositions[d.toks[s].lw] || dayWords[d.toks[s].lw]) {
+		k := s
+		for k < e && d.toks[k].lw != "," && k-s < 10 {
+			k++
+		}
+		if k < e && d.toks[k].lw == "," {
+			s = k + 1
+		}
+	}
+	k := s
+	for k < e && k-s < 10 {
+		t := d.toks[k]
+		if t.punct && t.lw != "'s" || clauseStop[t.lw] || cuePre[t.lw] || learned.words[t.lw] {
+			break
+		}
+		if _, ok := cueVerbs[t.lw]; ok && !t.cap {
+			break
+		}
+		if k > s && !t.cap && strings.HasSuffix(t.lw, "ed") && (d.toks[k-1].cap || pronouns[d.toks[k-1].lw]) {
+			break
+		}
+		k++
+	}
+	if k == s || k == e {
+		return span{}
+	}
+	return span{s, k}
 }
 
 // kindOf classifies content: direct when it is one quotation, mixed when

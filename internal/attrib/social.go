@@ -151,6 +151,7 @@ func (d *doc) findPosts(paras []article.Span) []post {
 			pp := post{}
 			pp.Platform = "twitter"
 			pp.Start, pp.End = ts, e
+			pp.dashS, pp.dashE = s, s // the link is the signature
 			if te > ts {
 				pp.Text = t[ts:te]
 			}
