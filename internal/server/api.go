@@ -224,7 +224,11 @@ func (s *Server) handleAnalyze(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	an.Article.ID = store.IDOf(an)
+	if an.Article.ID == "" || arts[0].ID != "" {
+		// NewAnalysis already set the content hash unless the input
+		// carried an id of its own; the API always reports the hash.
+		an.Article.ID = store.IDOf(an)
+	}
 	writeJSON(w, http.StatusOK, an)
 }
 
