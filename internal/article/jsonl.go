@@ -393,7 +393,7 @@ func peekJSON(dec *json.Decoder) (byte, error) {
 		}
 		return 0, errors.New("invalid JSON: unexpected closing bracket")
 	}
-	r := io.MultiReader(dec.Buffered())
+	r := dec.Buffered()
 	var b [1]byte
 	for {
 		if _, err := r.Read(b[:]); err != nil {

@@ -569,3 +569,28 @@ func BenchmarkLoadCSV(b *testing.B) {
 		Load(path, LoadOptions{}, func(*Article) error { return nil }, func(*InputError) {})
 	}
 }
+
+// TestLoadHTMLParagraphs checks that paragraphs come out separated by a
+// blank line however the page marks them, and list items by a newline.
+func TestLoadHTMLParagraphs(t *testing.T) {
+	p := "A made-up paragraph of a news story, with enough words in it to look like real content to the extraction heuristics, which count commas, and length."
+	want3 := p + "\n\n" + p + "\n\n" + p
+	tests := []struct{ name, page, want string }{
+		{"p", "<html><body><article><p>" + p + "</p><p>" + p + "</p><p>" + p + "</p></article></body></html>", want3},
+		{"br br", "<html><body><div id=story>" + p + "<br><br>" + p + "<br><br>" + p + "</div></body></html>", want3},
+		{"divs", "<html><body><div class=article><div>" + p + "</div><div>" + p + "</div><div>" + p + "</div></div></body></html>", want3},
+		{"list", "<html><body><article><p>" + p + "</p><ul><li>one</li><li>two</li></ul><p>" + p + "</p></article></body></html>", p + "\n\none\ntwo\n\n" + p},
+		{"short page", "<html><body><p>Short.</p></body></html>", "Short."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := load(t, "-", LoadOptions{Stdin: strings.NewReader(tt.page)})
+			if len(r.arts) != 1 {
+				t.Fatalf("%d articles, errors %q", len(r.arts), r.errStrings())
+			}
+			if r.arts[0].Text != tt.want {
+				t.Errorf("text\n got %q\nwant %q", r.arts[0].Text, tt.want)
+			}
+		})
+	}
+}
