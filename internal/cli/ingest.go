@@ -50,6 +50,8 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	batch := fs.Int("batch", 200, "articles per database transaction")
 	every := fs.Duration("progress-every", 5*time.Second, "interval of progress lines when standard error is not a terminal")
 	quiet := fs.Bool("quiet", false, "no progress, only failures and the summary")
+	var mf modelFlags
+	mf.register(fs)
 	var in inputFlags
 	in.register(fs)
 	paths, err := parseFlags(env, fs, args)
@@ -69,7 +71,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return usageErrorf(env, fs, "%v", err)
 	}
-	aopts, err := serviceAnalyzeOptions()
+	aopts, err := mf.analyzeOptions(env)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/credence-news/credence/internal/analyze"
 	"github.com/credence-news/credence/internal/fetch"
+	"github.com/credence-news/credence/internal/model"
 	"github.com/credence-news/credence/internal/server"
 	"github.com/credence-news/credence/internal/store/sqlite"
 )
@@ -33,10 +34,41 @@ func dataFlag(env *Env, fs *flag.FlagSet) *string {
 	return fs.String("data", def, "data directory holding the database (default $CREDENCE_DATA or ./credence-data)")
 }
 
-// serviceAnalyzeOptions are the analysis options of the long-running
-// commands (serve, ingest).
-func serviceAnalyzeOptions() (analyze.Options, error) {
-	return analyze.Options{}, nil
+// modelFlags are the reliability-model flags of the long-running commands
+// (serve, ingest), as analyze has them.
+type modelFlags struct {
+	path string
+	off  bool
+}
+
+func (f *modelFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.path, "model", "", "reliability model file (default: the embedded default model)")
+	fs.BoolVar(&f.off, "no-reliability", false, "leave the reliability verdict empty (no model is loaded)")
+}
+
+// analyzeOptions loads the model. Without --model, a missing or broken
+// embedded model is reported and the service runs without verdicts
+// rather than not at all.
+func (f *modelFlags) analyzeOptions(env *Env) (analyze.Options, error) {
+	var opts analyze.Options
+	if f.off {
+		return opts, nil
+	}
+	if f.path != "" {
+		m, err := model.LoadFile(f.path)
+		if err != nil {
+			return opts, err
+		}
+		opts.Scorer = m
+		return opts, nil
+	}
+	m, err := model.Default()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "credence: warning: %v; reliability verdicts are off\n", err)
+		return opts, nil
+	}
+	opts.Scorer = m
+	return opts, nil
 }
 
 func runServe(ctx context.Context, env *Env, args []string) error {
@@ -48,6 +80,8 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "cap on a request body in bytes (larger requests get 413)")
 	grace := fs.Duration("grace", 15*time.Second, "how long to let requests in flight finish on shutdown")
 	logLevel := fs.String("log-level", "info", "log level: debug, info, warn or error")
+	var mf modelFlags
+	mf.register(fs)
 	pos, err := parseFlags(env, fs, args)
 	if done, err := handleParse(err); done {
 		return err
@@ -67,7 +101,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	}
 	log := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
 
-	aopts, err := serviceAnalyzeOptions()
+	aopts, err := mf.analyzeOptions(env)
 	if err != nil {
 		return err
 	}

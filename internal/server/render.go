@@ -222,7 +222,7 @@ func barsChart(title, desc string, labels []string, values []int, classes []stri
 // dashboardCharts lays out the four dashboard charts.
 func dashboardCharts(st *store.Stats, src *store.SourceReport) []chart {
 	charts := []chart{
-		histogramChart("Reliability score", "Articles by the model's reliability score (0 = unreliable, 1 = reliable).", st.Reliability, "c-rel"),
+		histogramChart("Reliability score", "Articles by the model's probability that they are reliable (0 to 1).", st.Reliability, "c-rel"),
 		histogramChart("Anonymous share", "Articles with attributions, by the share of them credited to anonymous sources.", st.Anonymous, "c-anon"),
 	}
 	var labels []string
