@@ -19,14 +19,14 @@ var titleAbbrevs = []string{
 	"Sen", "Sens", "Rep", "Reps", "Gov", "Govs", "Lt", "Gen", "Col", "Maj", "Capt", "Cpt", "Cmdr",
 	"Sgt", "Cpl", "Pvt", "Spc", "Adm", "Brig", "Cmdr", "Comdr", "Ens", "Pres", "Rev", "Revs",
 	"Fr", "Hon", "Amb", "Atty", "Supt", "Insp", "Det", "Gens", "Mt", "Ft", "St", "Ste", "Msgr",
-	"Pfc", "Asst", "Assoc", "Rt",
+	"Pfc", "Asst", "Assoc", "Rt", "vs", "Vs",
 }
 
 // General abbreviations, matched case-insensitively unless listed in
 // caseSensitiveAbbrevs.
 var generalAbbrevs = []string{
 	"jr", "sr", "inc", "co", "corp", "ltd", "llc", "plc", "bros", "cos", "assn", "dept", "univ", "ave",
-	"blvd", "rd", "hwy", "etc", "vs", "al", "approx", "est", "esp", "cf", "ca", "govt", "intl", "natl",
+	"blvd", "rd", "hwy", "etc", "al", "approx", "esp", "cf", "ca", "govt", "intl", "natl",
 	"st", "ph", "mfg", "mgr", "div", "pct", "misc", "dept", "yr", "yrs", "min", "mins", "hr", "hrs",
 	"oz", "lb", "lbs", "sq", "ft", "km", "mi", "ibid", "op", "seq", "viz", "ed", "eds", "repr",
 	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

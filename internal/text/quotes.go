@@ -31,6 +31,7 @@ var quoteByte = func() (t [256]bool) {
 	t['\''] = true
 	t[0xE2] = true // “ ” ‘ ’ „ ‹ › ‛ ‟
 	t[0xC2] = true // « »
+	t['`'] = true
 	return t
 }()
 
@@ -97,6 +98,15 @@ func (q *quoteScanner) paragraph(a, b, next int, blank bool) {
 			break
 		}
 		k := quoteKind(r)
+		// '' and `` stand for double quotes in some wire and
+		// typewriter-style copy.
+		if i+1 < b && s[i+1] == s[i] && (r == '\'' || r == '`') {
+			n = 2
+			k = qDoubleStraight
+			if r == '`' {
+				k = qDoubleOpen
+			}
+		}
 		if k != qNone {
 			q.mark(a, b, i, n, r, k)
 		}

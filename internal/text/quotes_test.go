@@ -50,6 +50,7 @@ func TestQuotes(t *testing.T) {
 		{"lost paragraph breaks", "“First part. “Second part,” he said.", []string{"“First part. “Second part,”@0"}},
 		{"damaged empty quote", "what he called the “ ” second version, which was “bad.”",
 			[]string{"“ ”@0", "“bad.”@0"}},
+		{"doubled apostrophes", "''We're in a bubble,'' he said. ``Fine,'' she said.", []string{"''We're in a bubble,''@0", "``Fine,''@0"}},
 		{"guillemets", "Il a dit «non» hier.", []string{"«non»@0"}},
 		{"unclosed single dropped", "Rock 'n' roll and 'em and 'til then.", nil},
 	}

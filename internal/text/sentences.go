@@ -551,7 +551,7 @@ func (g *segmenter) breakAfterPeriod(i, k int, closed bool) bool {
 		case "e.g", "i.e", "viz", "ph.d":
 			return false
 		case "a.m", "p.m":
-			if digit {
+			if digit || timeZoneFollows(s, k) {
 				return false
 			}
 			return !g.timePhrase(i)
@@ -565,10 +565,22 @@ func (g *segmenter) breakAfterPeriod(i, k int, closed bool) bool {
 			return false
 		}
 		rw, _ := runeAt(w, 0)
-		if !isUpperRune(rw) {
+		switch {
+		case rw == 'v':
+			return false // Roe v. Wade
+		case !isUpperRune(rw):
 			return true
+		case rw == 'I':
+			// The pronoun ends sentences ("you and I. Did"); the initial
+			// follows a name ("Albert I. Jones").
+			return !g.isInitial(a, k)
 		}
-		return !g.isInitial(a, k)
+		// Other capitals are initials ("editor M. Stanton Evans") unless
+		// another initial or a typical sentence opener follows.
+		if g.isInitial(a, k) {
+			return false
+		}
+		return startsSentence(s, k)
 	}
 	switch classifyAbbrev(w) {
 	case abTitle:
@@ -607,10 +619,11 @@ func (g *segmenter) isInitial(a, k int) bool {
 	if p == a {
 		return false // "(I." or similar
 	}
-	if s[p-1] == '.' && p >= 2 && asciiClass[s[p-2]]&cUpper != 0 && (p < 3 || !isASCIIAlnum(s[p-3])) {
-		return true
+	q := p
+	if s[q-1] == '.' {
+		q-- // another initial or a title: "H. R.", "Sen. J. Smith"
 	}
-	b := p
+	b := q
 	for b > g.start {
 		r, n := runeBefore(s, b)
 		if !isWordRune(r) && r != '\'' && r != '’' && r != '-' {
@@ -618,7 +631,7 @@ func (g *segmenter) isInitial(a, k int) bool {
 		}
 		b -= n
 	}
-	if b == p {
+	if b == q {
 		return false
 	}
 	r, _ := runeAt(s, b)
@@ -630,7 +643,10 @@ func (g *segmenter) isInitial(a, k int) bool {
 func startsSentence(s string, k int) bool {
 	r, n := runeAt(s, k)
 	if isOpening(r) && r != '(' && r != '[' && r != '{' {
-		return true // a quotation, but not "Ala. (Reuters)"
+		// A quotation opening with a capital, but not "Ala. (Reuters)" or
+		// "the U.S. “does not have".
+		r2, _ := runeAt(s, k+n)
+		return !isLowerRune(r2)
 	}
 	if !isUpperRune(r) {
 		return false
@@ -640,6 +656,21 @@ func startsSentence(s string, k int) bool {
 		e++
 	}
 	return sentenceStarters[s[k:e]]
+}
+
+var timeZones = map[string]bool{
+	"EST": true, "EDT": true, "ET": true, "PT": true, "PST": true, "PDT": true, "CST": true,
+	"CDT": true, "CT": true, "MT": true, "MST": true, "MDT": true, "GMT": true, "UTC": true, "BST": true,
+	"CET": true, "Eastern": true, "Pacific": true, "Central": true, "Mountain": true, "local": true,
+}
+
+// timeZoneFollows reports a time zone at k ("9 p.m. EST").
+func timeZoneFollows(s string, k int) bool {
+	e := k
+	for e < len(s) && isASCIILetter(s[e]) {
+		e++
+	}
+	return timeZones[s[k:e]]
 }
 
 // timePhrase reports whether the sentence so far is only a short time
