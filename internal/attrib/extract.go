@@ -2,6 +2,7 @@ package attrib
 
 import (
 	"sort"
+	"unicode/utf8"
 	"strings"
 
 	"github.com/credence-news/credence/internal/article"
@@ -12,6 +13,7 @@ type doc struct {
 	text   string
 	toks   []tok
 	sents  []article.Span
+	paras  []article.Span
 	sentTk [][2]int // token range [from,to) of each sentence
 	quotes []article.Quote
 	// quoteAt maps the byte offset of an opening mark to its quote, and
@@ -40,6 +42,7 @@ func newDoc(an *article.Analysis) *doc {
 	t := an.Article.Text
 	d := &doc{text: t, quotes: an.Quotes}
 	d.sents = an.Sentences
+	d.paras = an.Paragraphs
 	if len(d.sents) == 0 && len(t) > 0 {
 		d.sents = []article.Span{{Start: 0, End: len(t)}}
 	}
@@ -64,7 +67,7 @@ func newDoc(an *article.Analysis) *doc {
 	d.quoteAt = make(map[int]int, len(d.quotes))
 	d.quoteEnd = make(map[int]int, len(d.quotes))
 	for i, q := range d.quotes {
-		if q.Depth != 0 || q.Start < 0 || q.End > len(t) || q.Start >= q.End {
+		if q.Depth != 0 || q.Start < 0 || q.End > len(t) || q.Start >= q.End || !marksPair(t, q) {
 			continue
 		}
 		d.quoteAt[q.Start] = i
@@ -74,7 +77,7 @@ func newDoc(an *article.Analysis) *doc {
 }
 
 // appendTwoQuoteSpans adds quotations marked with doubled apostrophes
-// (''like this'', the New York Times archive style), which the text
+// (”like this”, the New York Times archive style), which the text
 // core does not treat as quotes, pairing them within a paragraph and
 // skipping any that overlap a known quote.
 func appendTwoQuoteSpans(qs []article.Quote, t string) []article.Quote {
@@ -105,6 +108,28 @@ func appendTwoQuoteSpans(qs []article.Quote, t string) []article.Quote {
 		}
 	}
 	return qs
+}
+
+// marksPair reports whether a quote's opening and closing marks belong
+// together (“ with ”, " with ", ‘ with ’); a straight mark closed by a
+// curly one is a pairing error of the source text.
+func marksPair(t string, q article.Quote) bool {
+	if q.Unclosed {
+		return false
+	}
+	o, _ := utf8.DecodeRuneInString(t[q.Start:])
+	c, _ := utf8.DecodeLastRuneInString(t[:q.End])
+	switch o {
+	case '"':
+		return c == '"'
+	case '“', '”':
+		return c == '”' || c == '“'
+	case '‘', '’':
+		return c == '’' || c == '‘'
+	case '\'':
+		return c == '\''
+	}
+	return true
 }
 
 func clamp(x, n int) int {
@@ -178,32 +203,57 @@ func (d *doc) nounFrom(i, to int) (cand, bool) {
 
 // colonCue finds the headline pattern "Name: what they said".
 func (d *doc) colonCue(from, to int) (cand, bool) {
-	for i := from + 1; i < to && i <= from+4; i++ {
+	for from < to && isQuoteMark(d.toks[from].lw) {
+		from++ // transcripts: "WALLACE: …
+	}
+	for i := from + 1; i < to && i <= from+8; i++ {
 		if d.toks[i].lw != ":" {
 			continue
 		}
+		quoted := i+1 < to && d.opensQuote(i+1)
+		if i-from > 4 && !quoted {
+			return cand{}, false
+		}
 		for k := from; k < i; k++ {
 			t := d.toks[k]
-			if !t.cap && t.lw != "'s" {
-				return cand{}, false
-			}
-			if t.punct {
+			if t.punct || !t.cap && t.lw != "'s" && !(nameJoin[t.lw] && k > from) {
 				return cand{}, false
 			}
 		}
 		if colonLabels[d.toks[from].lw] || i+2 >= to {
 			return cand{}, false
 		}
-		cs, ce := d.toks[i+1].s, d.contentEnd(to)
+		// The content runs to the end of the paragraph: a transcript turn
+		// or a headline.
+		cs := d.toks[i+1].s
+		ce := d.paraEnd(cs, d.contentEnd(to))
 		return cand{kind: "indirect", src: span{from, i}, cue: span{i, i + 1}, cs: cs, ce: ce, conf: 0.5}, true
 	}
 	return cand{}, false
 }
 
+// paraEnd returns the end of the paragraph holding byte offset at, with
+// final punctuation dropped as contentEnd does; def when unknown.
+func (d *doc) paraEnd(at, def int) int {
+	i := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].End > at })
+	if i >= len(d.paras) || d.paras[i].Start > at {
+		return def
+	}
+	e := d.paras[i].End
+	k := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].s >= e })
+	if k == 0 {
+		return def
+	}
+	if end := d.contentEnd(k); end > def {
+		return end
+	}
+	return def
+}
+
 var colonLabels = setOf("update", "updated", "related", "note", "editor", "photo", "video", "watch", "read",
 	"source", "sources", "warning", "breaking", "exclusive", "q", "a", "question", "answer", "see", "listen",
 	"click", "follow", "contact", "email", "image", "caption", "credit", "transcript", "correction", "live",
-	"analysis", "opinion", "poll", "report", "the", "why", "how", "what", "who", "when", "where", "here", "this")
+	"analysis", "opinion", "the", "why", "how", "what", "who", "when", "where", "here", "this")
 
 // contentEnd returns the byte end of content running to the end of
 // the sentence ending at token to: final punctuation dropped unless a
@@ -212,7 +262,7 @@ func (d *doc) contentEnd(to int) int {
 	k := to - 1
 	for k >= 0 && d.toks[k].punct {
 		lw := d.toks[k].lw
-		if lw == "”" || lw == "\"" || lw == "’" || lw == ")" {
+		if lw == "”" || lw == "\"" || lw == "’" || lw == "'" || lw == ")" || lw == "?" || lw == "!" {
 			return d.toks[k].e
 		}
 		k--
@@ -377,11 +427,19 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 				q := d.quotes[qi]
 				c.cs, c.ce = q.Start, q.End
 				c.kind = "direct"
+				// "This is “roughly the same advantage,” X said": the
+				// words before a quote opening mid-sentence are content too.
+				if st := d.toks[from].s; q.Start > st && !d.toks[from].punct {
+					if sq := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].s >= q.Start }); sq > from && sq-from < 20 &&
+						!hasCueBetween(d, from, sq) {
+						c.cs = st
+						c.kind = "mixed"
+					}
+				}
+				// "“X,” she said, “Y.”": one content running over both quotes.
 				if m+1 < to && d.toks[m].lw == "," && d.opensQuote(m+1) {
 					q2 := d.quotes[d.quoteAt[d.toks[m+1].s]]
-					c2 := c
-					c2.cs, c2.ce = q2.Start, q2.End
-					d.extra = append(d.extra, c2)
+					c.ce = q2.End
 				}
 				return c, true
 			}
@@ -480,6 +538,16 @@ func (d *doc) quoteBefore(a int) int {
 	return -1
 }
 
+// hasCueBetween reports whether a cue word lies in tokens [a,b).
+func hasCueBetween(d *doc, a, b int) bool {
+	for k := a; k < b; k++ {
+		if isCueWord(d.toks[k].lw) || d.toks[k].lw == ":" {
+			return true
+		}
+	}
+	return false
+}
+
 // opensQuote reports whether token m opens a known quotation.
 func (d *doc) opensQuote(m int) bool {
 	_, ok := d.quoteAt[d.toks[m].s]
@@ -512,7 +580,7 @@ func (d *doc) skipRecipient(m, to int) int {
 	}
 	for k := m; k < to && k-m < 8; k++ {
 		lw := d.toks[k].lw
-		if lw == "that" || lw == "," || lw == ":" || isQuoteMark(lw) {
+		if lw == "that" || lw == "," || lw == ":" || isQuoteMark(lw) || lw == "to" && k > m {
 			return k
 		}
 		if d.toks[k].punct {
@@ -531,6 +599,20 @@ func (d *doc) skipRecipient(m, to int) int {
 // one opens there (it may run over several sentences), else the rest of
 // the sentence, cut before a trailing ", SOURCE said".
 func (d *doc) contentAfter(m, to int) (int, int) {
+	// "said during a rally in Michigan that …", "said of Clinton, “…”":
+	// a phrase between the cue and the clause is not content.
+	if m < to && prepositions[d.toks[m].lw] {
+		for k := m + 1; k < to && k-m < 14; k++ {
+			lw := d.toks[k].lw
+			if lw == "that" || d.opensQuote(k) {
+				m = k
+				break
+			}
+			if d.toks[k].punct && lw != "," && lw != "'s" {
+				break
+			}
+		}
+	}
 	s := d.toks[m].s
 	if qi, ok := d.quoteAt[s]; ok {
 		q := d.quotes[qi]
@@ -538,10 +620,56 @@ func (d *doc) contentAfter(m, to int) (int, int) {
 		if q.End > end {
 			return q.Start, q.End
 		}
-		return q.Start, end
+		return q.Start, d.clauseEnd(m, to, end)
 	}
-	return s, d.contentEnd(to)
+	return s, d.clauseEnd(m, to, d.contentEnd(to))
 }
+
+// clauseEnd cuts content that starts at token m before a clause that is
+// not part of what was said: ", but …", ", saying …", ", according to",
+// "and vowed …" (a second cue of the same source).
+func (d *doc) clauseEnd(m, to, end int) int {
+	depth := 0
+	for k := m + 1; k+1 < to && d.toks[k].s < end; k++ {
+		lw := d.toks[k].lw
+		if d.opensQuote(k) {
+			depth++
+		}
+		if _, ok := d.quoteEnd[d.toks[k].e]; ok && depth > 0 && closesQuote(lw) {
+			depth--
+		}
+		if depth > 0 {
+			continue
+		}
+		next := d.toks[k+1].lw
+		if lw == "," && clauseBreak[next] {
+			return d.toks[k-1].e
+		}
+		if lw == "and" || lw == "but" {
+			if _, ok := cueVerbs[next]; ok || learned.words[next] || cuePre[next] && k+2 < to && isCueWord(d.toks[k+2].lw) {
+				if k-1 >= m {
+					e := k - 1
+					if d.toks[e].lw == "," {
+						e--
+					}
+					if e >= m {
+						return d.toks[e].e
+					}
+				}
+			}
+		}
+	}
+	return end
+}
+
+func isCueWord(lw string) bool {
+	_, ok := cueVerbs[lw]
+	return ok || learned.words[lw]
+}
+
+// clauseBreak words after a comma end the content of an attribution.
+var clauseBreak = setOf("but", "though", "although", "while", "whereas", "saying", "adding", "noting", "according",
+	"citing", "arguing", "insisting", "calling", "telling", "writing", "explaining", "suggesting", "warning")
 
 // contentBefore returns the content ending before the source or cue at
 // token a (after a comma or a closing mark): a quote closing there, else
