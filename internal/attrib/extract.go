@@ -2,8 +2,8 @@ package attrib
 
 import (
 	"sort"
-	"unicode/utf8"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/credence-news/credence/internal/article"
 )
