@@ -3,6 +3,7 @@ package text_test
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -122,4 +123,39 @@ func FuzzParagraphs(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkSpans(t, s, "paragraph", text.Paragraphs(s), true)
 	})
+}
+
+// TestLinearTime runs every stage over long adversarial inputs; a
+// quadratic path would take minutes here instead of milliseconds.
+func TestLinearTime(t *testing.T) {
+	const n = 200_000
+	inputs := map[string]string{
+		"dotted run-on":    strings.Repeat("a.Bc", n/4),
+		"initials":         strings.Repeat("A. ", n/3),
+		"no spaces":        strings.Repeat("x", n),
+		"dots":             strings.Repeat(".", n),
+		"spaced dots":      strings.Repeat(". ", n/2),
+		"blank lines":      "x" + strings.Repeat("\n \n", n/3) + "y",
+		"open quotes":      strings.Repeat("“a ", n/4),
+		"straight quotes":  strings.Repeat("\"a. ", n/4),
+		"apostrophes":      strings.Repeat(" 'em", n/4),
+		"times":            "At " + strings.Repeat("5 a.m. X ", n/9),
+		"list":             "1. a " + strings.Repeat("b ", n/2),
+		"hyphens":          strings.Repeat("- ", n/2),
+		"emails":           strings.Repeat("a@", n/2),
+		"urls":             strings.Repeat("a/b.", n/4),
+		"invalid utf8":     strings.Repeat("\xe2\x80", n/2),
+		"tweet signatures": strings.Repeat("— A (@b) June 8, 2017, ", n/23),
+	}
+	for name, s := range inputs {
+		start := time.Now()
+		text.Tokenize(s)
+		text.Sentences(s)
+		text.Quotes(s)
+		text.Paragraphs(s)
+		t.Logf("%s: %v", name, time.Since(start))
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("%s: %v for %d bytes: not linear", name, d, len(s))
+		}
+	}
 }

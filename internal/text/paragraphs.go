@@ -41,22 +41,33 @@ func blankLineAt(s string, i int) int {
 	return -1
 }
 
-// hasBlankLine reports a blank line with content after it.
+// hasBlankLine reports a blank line with content before and after it, in
+// one pass.
 func hasBlankLine(s string) bool {
+	content, blank := false, false
 	for i := 0; i < len(s); {
-		k := strings.IndexByte(s[i:], '\n')
-		if k < 0 {
-			return false
-		}
-		k += i
-		if j := blankLineAt(s, k); j >= 0 {
-			if skipSpace(s, j) < len(s) && strings.TrimSpace(s[:k]) != "" {
-				return true
+		if s[i] == '\n' {
+			if content && blankLineAt(s, i) >= 0 {
+				blank = true
 			}
-			i = j
+			i++
 			continue
 		}
-		i = k + 1
+		n := spaceAt(s, i)
+		if n == 0 {
+			if blank {
+				return true
+			}
+			content = true
+			// Skip to the end of the line.
+			k := strings.IndexByte(s[i:], '\n')
+			if k < 0 {
+				return false
+			}
+			i += k
+			continue
+		}
+		i += n
 	}
 	return false
 }

@@ -36,6 +36,8 @@ type segmenter struct {
 	listStyle byte // '.', ')' or 'p' for ".)"
 	listAlpha bool
 	bullet    rune // bullet that opened the current sentence
+	chunkEnd  int  // end of the last chunk runOn examined
+	chunkAddr bool // whether that chunk holds an address
 }
 
 var (
@@ -482,17 +484,21 @@ func (g *segmenter) runOn(i int) bool {
 	if classifyAbbrev(s[a:i]) != abNone {
 		return false
 	}
-	// The chunk around the period must not be an address.
+	// The chunk around the period must not be an address. The verdict
+	// holds for the rest of the chunk, so a long run without spaces is
+	// scanned once.
+	if i < g.chunkEnd {
+		return !g.chunkAddr
+	}
 	c0 := a
 	for c0 > 0 && spaceBefore(s, c0) == 0 && c0 > i-200 {
 		c0--
 	}
 	c1 := chunkEnd(s, i)
 	chunk := s[c0:c1]
-	if strings.IndexByte(chunk, '@') >= 0 || strings.Contains(chunk, "://") || strings.Contains(chunk, "www.") {
-		return false
-	}
-	return true
+	g.chunkEnd = c1
+	g.chunkAddr = strings.IndexByte(chunk, '@') >= 0 || strings.Contains(chunk, "://") || strings.Contains(chunk, "www.")
+	return !g.chunkAddr
 }
 
 // wordBefore returns the start of the word (letters, digits, inner
@@ -677,12 +683,27 @@ func timeZoneFollows(s string, k int) bool {
 // phrase opened by a preposition ("At 5 a.m."), which cannot end it.
 func (g *segmenter) timePhrase(i int) bool {
 	s := g.s
-	f := strings.Fields(s[g.start:i])
-	if len(f) == 0 || len(f) > 4 {
-		return false
+	words, first := 0, ""
+	for p := g.start; p < i; {
+		p = skipSpace(s, p)
+		if p >= i {
+			break
+		}
+		e := p
+		for e < i && spaceAt(s, e) == 0 {
+			e++
+		}
+		if words == 0 {
+			first = s[p:e]
+		}
+		words++
+		if words > 4 {
+			return false
+		}
+		p = e
 	}
 	var buf [8]byte
-	lw, ok := lowerASCII(buf[:], f[0])
+	lw, ok := lowerASCII(buf[:], first)
 	return ok && timePrepositions[string(lw)]
 }
 

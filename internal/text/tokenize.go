@@ -14,6 +14,7 @@ func Tokenize(s string) []Token {
 // only when dst must grow.
 func AppendTokens(dst []Token, s string) []Token {
 	i := 0
+	plain := 0 // end of a chunk known to hold no URL or address
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -38,12 +39,12 @@ func AppendTokens(dst []Token, s string) []Token {
 					i = j
 					continue
 				}
-				t := scanWord(s, i)
+				t := scanWord(s, &plain, i)
 				dst = append(dst, t)
 				i = t.End
 				continue
 			case c == '_':
-				t := scanWord(s, i)
+				t := scanWord(s, &plain, i)
 				dst = append(dst, t)
 				i = t.End
 				continue
@@ -61,7 +62,7 @@ func AppendTokens(dst []Token, s string) []Token {
 				}
 			case c == '$':
 				if i+1 < len(s) && isASCIIDigit(s[i+1]) {
-					t := scanWord(s, i+1)
+					t := scanWord(s, &plain, i+1)
 					dst = append(dst, Token{i, t.End, Number})
 					i = t.End
 					continue
@@ -94,7 +95,7 @@ func AppendTokens(dst []Token, s string) []Token {
 		case isSpaceRune(r):
 			i += n
 		case isWordRune(r):
-			t := scanWord(s, i)
+			t := scanWord(s, &plain, i)
 			dst = append(dst, t)
 			i = t.End
 		case r == '’' || r == '‘':
@@ -107,7 +108,7 @@ func AppendTokens(dst []Token, s string) []Token {
 			i += n
 		case r == '€' || r == '£' || r == '¥':
 			if i+n < len(s) && isASCIIDigit(s[i+n]) {
-				t := scanWord(s, i+n)
+				t := scanWord(s, &plain, i+n)
 				dst = append(dst, Token{i, t.End, Number})
 				i = t.End
 				continue
@@ -190,7 +191,7 @@ func mustRune(s string, i int) rune {
 // by apostrophes (don't, Sanders’s), hyphens (self-made), decimal points
 // and thousands separators (3.5, 1,000), and letter-dot acronyms (U.S.).
 // A word that turns out to be a URL or e-mail address is returned as such.
-func scanWord(s string, i int) Token {
+func scanWord(s string, plain *int, i int) Token {
 	kind := Word
 	if isASCIIDigit(s[i]) {
 		kind = Number
@@ -221,16 +222,16 @@ func scanWord(s string, i int) Token {
 				}
 			}
 			if c == '.' && j+1 < len(s) && isWordRune(mustRune(s, j+1)) {
-				if t, ok := specialChunk(s, i); ok {
+				if t, ok := specialChunkOnce(s, plain, i); ok {
 					return t
 				}
 			}
 		case c == '@':
-			if t, ok := specialChunk(s, i); ok {
+			if t, ok := specialChunkOnce(s, plain, i); ok {
 				return t
 			}
 		case c == '/':
-			if t, ok := specialChunk(s, i); ok {
+			if t, ok := specialChunkOnce(s, plain, i); ok {
 				return t
 			}
 		case c == '-' || c == '_':
@@ -318,7 +319,10 @@ func scanHashtagBody(s string, i int) int {
 // chunkEnd returns the end of the run of non-space, non-quote, non-bracket
 // bytes from i: the longest candidate for a URL or e-mail address.
 func chunkEnd(s string, i int) int {
-	for i < len(s) {
+	// Capped so that a long run without spaces ("a.b.c.d...") costs
+	// linear time: no URL or address is this long.
+	lim := min(len(s), i+maxChunk)
+	for i < lim {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if isASCIISpace(c) || c == '"' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}' || c == '|' || c == '\\' || c == '`' {
@@ -335,6 +339,9 @@ func chunkEnd(s string, i int) int {
 	}
 	return i
 }
+
+// maxChunk bounds the length of a URL or e-mail address.
+const maxChunk = 2048
 
 // trimURLTail drops trailing punctuation that ends the sentence rather
 // than the address; a closing parenthesis stays when it balances one in
@@ -363,6 +370,23 @@ func urlEnd(s string, start, body int) int {
 		return body
 	}
 	return trimURLTail(s, start, chunkEnd(s, body))
+}
+
+// specialChunkOnce is specialChunk that remembers a failure: a later word
+// inside the same chunk ("a.Bc.De.Fg") is not rescanned, which keeps long
+// runs without spaces linear. Chunks with '@' or "www." are rechecked.
+func specialChunkOnce(s string, plain *int, i int) (Token, bool) {
+	if i < *plain {
+		return Token{}, false
+	}
+	t, ok := specialChunk(s, i)
+	if !ok {
+		e := chunkEnd(s, i)
+		if c := s[i:e]; strings.IndexByte(c, '@') < 0 && !strings.Contains(c, "www.") && !strings.Contains(c, "WWW.") {
+			*plain = e
+		}
+	}
+	return t, ok
 }
 
 // specialChunk classifies the chunk starting at i as a URL (www.x.com,
