@@ -390,6 +390,7 @@ func (s *Server) analyzeAndStore(ctx context.Context, arts []*article.Article) (
 	if err != nil {
 		return nil, err
 	}
+	s.reports.clear()
 	for i, p := range put {
 		if p.Created {
 			s.metrics.stored.Add(1)
@@ -521,7 +522,7 @@ func (s *Server) handleSources(w http.ResponseWriter, r *http.Request) {
 		}
 		q.Limit = n
 	}
-	rep, err := s.store.Sources(r.Context(), q)
+	rep, err := s.sourceReport(r.Context(), q)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -530,7 +531,7 @@ func (s *Server) handleSources(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
-	st, err := s.store.Stats(r.Context())
+	st, err := s.stats(r.Context())
 	if err != nil {
 		s.writeError(w, r, err)
 		return

@@ -2,7 +2,12 @@ package server
 
 import (
 	"container/list"
+	"context"
+	"fmt"
 	"sync"
+	"time"
+
+	"github.com/credence-news/credence/internal/store"
 )
 
 // bodyCache keeps the encoded GET /api/v1/articles/{id} responses of
@@ -57,4 +62,67 @@ func (c *bodyCache) put(key string, body []byte) {
 		delete(c.items, ent.key)
 		c.size -= len(ent.body)
 	}
+}
+
+// reportCache keeps the corpus-wide reports (sources, stats) for a short
+// while: they aggregate the whole corpus, and a dashboard does not need
+// them fresher than a few seconds. A store through this server clears it.
+type reportCache struct {
+	ttl     time.Duration
+	mu      sync.Mutex
+	entries map[string]reportEntry
+}
+
+type reportEntry struct {
+	v    any
+	made time.Time
+}
+
+func newReportCache(ttl time.Duration) *reportCache {
+	return &reportCache{ttl: ttl, entries: map[string]reportEntry{}}
+}
+
+// get returns the cached value for key or computes it with fn.
+func (c *reportCache) get(key string, fn func() (any, error)) (any, error) {
+	c.mu.Lock()
+	e, ok := c.entries[key]
+	c.mu.Unlock()
+	if ok && time.Since(e.made) < c.ttl {
+		return e.v, nil
+	}
+	v, err := fn()
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if len(c.entries) > 256 {
+		clear(c.entries)
+	}
+	c.entries[key] = reportEntry{v, time.Now()}
+	c.mu.Unlock()
+	return v, nil
+}
+
+func (c *reportCache) clear() {
+	c.mu.Lock()
+	clear(c.entries)
+	c.mu.Unlock()
+}
+
+func (s *Server) sourceReport(ctx context.Context, q store.SourceQuery) (*store.SourceReport, error) {
+	v, err := s.reports.get(fmt.Sprintf("sources\x00%s\x00%d", q.Type, q.Limit), func() (any, error) {
+		return s.store.Sources(ctx, q)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*store.SourceReport), nil
+}
+
+func (s *Server) stats(ctx context.Context) (*store.Stats, error) {
+	v, err := s.reports.get("stats", func() (any, error) { return s.store.Stats(ctx) })
+	if err != nil {
+		return nil, err
+	}
+	return v.(*store.Stats), nil
 }

@@ -54,6 +54,7 @@ type Server struct {
 	draining atomic.Bool
 	sem      chan struct{} // bounds concurrent analyses
 	cache    *bodyCache    // encoded GET responses of stored articles
+	reports  *reportCache  // corpus-wide reports
 }
 
 // New returns a Server over opts.Store.
@@ -71,7 +72,7 @@ func New(opts Options) (*Server, error) {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	s := &Server{store: opts.Store, opts: opts, log: opts.Logger, metrics: newMetrics(),
-		sem: make(chan struct{}, 2*runtime.NumCPU()), cache: newBodyCache(64 << 20)}
+		sem: make(chan struct{}, 2*runtime.NumCPU()), cache: newBodyCache(64 << 20), reports: newReportCache(10 * time.Second)}
 	var err error
 	if s.ui, err = newUI(); err != nil {
 		return nil, err

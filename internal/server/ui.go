@@ -295,10 +295,10 @@ type dashboardData struct {
 }
 
 func (s *Server) pageDashboard(w http.ResponseWriter, r *http.Request) {
-	st, err := s.store.Stats(r.Context())
+	st, err := s.stats(r.Context())
 	var src *store.SourceReport
 	if err == nil {
-		src, err = s.store.Sources(r.Context(), store.SourceQuery{Limit: 15})
+		src, err = s.sourceReport(r.Context(), store.SourceQuery{Limit: 15})
 	}
 	if err != nil {
 		s.log.Error("dashboard", "err", err)
