@@ -98,10 +98,26 @@ func humanBytes(n int64) string {
 }
 
 // Load reads every article found at path (a file, a directory walked
-// recursively in sorted order, or "-" for Stdin) and calls fn for each,
-// in input order, as it is read: large JSONL and CSV files are streamed.
-// Each Article's Origin names the file, with ":LINE" for JSON and JSON
-// Lines and ":ROW" for CSV/TSV (the header is row 1).
+// recursively in sorted order skipping hidden names, or "-" for Stdin)
+// and calls fn for each, in input order, as it is read: large JSONL, JSON
+// arrays and CSV files are streamed. Each Article's Origin names the
+// file, with ":LINE" for JSON and JSON Lines and ":ROW" for CSV/TSV (the
+// header is row 1).
+//
+// The format is LoadOptions.Format, else the extension (.txt, .json,
+// .jsonl/.ndjson, .csv, .tsv, .html/.htm; a .gz suffix is removed first),
+// else sniffed from the first 8 KB. Gzip is recognized by its magic
+// number and decompressed under the MaxBytes cap. Byte order marks and
+// UTF-16 are undone; bytes that are not valid UTF-8 are read as
+// Windows-1252 (HTML: as its <meta charset>) and the article gets a
+// warning. Line endings become \n; control characters other than \n and
+// \t are removed.
+//
+// Records (JSON objects, CSV rows) fill the fields id, title, text,
+// author, url, outlet, published, label and dataset by name or alias
+// (body/content/articleBody for text, headline for title, source/site
+// for outlet, date/publish_date for published, ...; see aliases), or as
+// LoadOptions.Columns maps them. Numbers and booleans become strings.
 //
 // Bad inputs (unreadable, empty, binary, too big, a record that does not
 // parse or has no text) are passed to onErr as *InputError and loading
