@@ -20,8 +20,9 @@ type doc struct {
 	// quoteEnd the offset just past a closing mark.
 	quoteAt  map[int]int
 	quoteEnd map[int]int
-	used     []bool // token already a cue
-	extra    []cand // second contents of a cue ("“X,” she said, “Y.”")
+	used     []bool  // token already a cue
+	extra    []cand  // second contents of a cue ("“X,” she said, “Y.”")
+	tags     []uint8 // cue tagger labels per token; nil without a tagger
 }
 
 // span is a half-open token range [a,b) into doc.toks; a == b is empty.
@@ -63,6 +64,9 @@ func newDoc(an *article.Analysis) *doc {
 		d.sentTk = append(d.sentTk, [2]int{from, len(d.toks)})
 	}
 	d.used = make([]bool, len(d.toks))
+	if cueTagger != nil {
+		d.tags = cueTagger.tag(d.toks)
+	}
 	d.quotes = appendTwoQuoteSpans(d.quotes[:len(d.quotes):len(d.quotes)], t)
 	d.quoteAt = make(map[int]int, len(d.quotes))
 	d.quoteEnd = make(map[int]int, len(d.quotes))
@@ -164,7 +168,13 @@ func (d *doc) extract() []cand {
 			} else if learned.words[t.lw] && !t.cap {
 				c, ok = d.verbCue(i, cueEntry{lemma: t.lw, class: cueObject}, from, to, last)
 			}
+			if !ok && d.tags != nil && d.tags[i] == tagB && !d.nonAttributive(i, from, to) {
+				c, ok = d.taggedCue(i, from, to, last)
+			}
 			if !ok {
+				continue
+			}
+			if vetoUntagged && d.tags != nil && !c.tagged(d.tags) {
 				continue
 			}
 			for k := c.cue.a; k < c.cue.b; k++ {
@@ -546,6 +556,79 @@ func hasCueBetween(d *doc, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// vetoUntagged drops rule cues the tagger marks as outside every cue.
+var vetoUntagged = false
+
+// tagged reports whether the tagger marks any token of c's cue.
+func (c cand) tagged(tags []uint8) bool {
+	for k := c.cue.a; k < c.cue.b && k < len(tags); k++ {
+		if tags[k] != tagO {
+			return true
+		}
+	}
+	return false
+}
+
+// nonAttributive reports the explicit negatives for a cue word at i:
+// "the said property", "That said,", "Having said that,", ", say, 10",
+// "to say", and a capitalised word inside a name.
+func (d *doc) nonAttributive(i, from, to int) bool {
+	t := d.toks[i]
+	if t.cap && i > from {
+		return true
+	}
+	if i > from {
+		p := d.toks[i-1].lw
+		if dets[p] || p == "having" || p == "to" || p == "'s" {
+			return true
+		}
+		if p == "that" && i+1 < to && d.toks[i+1].lw == "," {
+			return true
+		}
+	}
+	return t.lw == "say" && i > from && d.toks[i-1].lw == "," && i+1 < to && d.toks[i+1].lw == ","
+}
+
+// taggedCue builds an attribution around a cue the tagger found at
+// tokens [i, j): the source before it, the content after it (or before,
+// for "…, X added").
+func (d *doc) taggedCue(i, from, to int, last *cand) (cand, bool) {
+	j := i + 1
+	for j < to && d.tags[j] == tagI {
+		j++
+	}
+	if d.toks[i].punct {
+		return cand{}, false
+	}
+	c := cand{kind: "indirect", cue: span{i, j}, conf: 0.5}
+	src := d.sourceBefore(from, i)
+	if src.empty() && i > from && d.toks[i-1].lw == "," && last != nil {
+		src = last.src
+	}
+	c.src = src
+	if j >= to || d.toks[j].punct && !d.opensQuote(j) && d.toks[j].lw != ":" {
+		if src.empty() {
+			return cand{}, false
+		}
+		cs, ce, ok := d.contentBefore(from, src.a)
+		if !ok {
+			return cand{}, false
+		}
+		c.cs, c.ce = cs, ce
+	} else {
+		m := j
+		if d.toks[m].lw == ":" {
+			m++
+		}
+		if m >= to {
+			return cand{}, false
+		}
+		c.cs, c.ce = d.contentAfter(m, to)
+	}
+	c.kind = d.kindOf(c.cs, c.ce)
+	return c, c.ce > c.cs
 }
 
 // opensQuote reports whether token m opens a known quotation.

@@ -18,11 +18,19 @@ func runTrainAttrib(ctx context.Context, env *Env, args []string) error {
 each word and verb+particle pair is marked as an attribution cue, and write
 the versioned, checksummed lexicon that internal/attrib embeds
 (internal/attrib/cues.v1). Every annotator's file counts as one document.
-The same data gives the same bytes. Regenerate the embedded lexicon with
+With --tagger-out it also trains the averaged-perceptron cue tagger.
+The same data and flags give the same bytes. Regenerate both embedded files
+(the tagger reads the lexicon, so the lexicon first) with
   credence train-attrib --polnear ../shared/data/polnear/train --out internal/attrib/cues.v1
+  go build -o credence ./cmd/credence
+  credence train-attrib --polnear ../shared/data/polnear/train --out internal/attrib/cues.v1 \
+      --tagger-out internal/attrib/cuetagger.v1
 See docs/ATTRIBUTION.md.`)
 	dir := fs.String("polnear", "", "the PolNeAR split directory to learn from (required; use train, never dev)")
-	out := fs.String("out", "-", "output file, - for standard output")
+	out := fs.String("out", "-", "cue lexicon output file, - for standard output")
+	taggerOut := fs.String("tagger-out", "", "also train the cue tagger and write it here (internal/attrib/cuetagger.v1)")
+	epochs := fs.Int("epochs", 5, "cue tagger training passes")
+	bits := fs.Int("bits", 18, "cue tagger feature hash bits")
 	pos, err := parseFlags(env, fs, args)
 	if done, err := handleParse(err); done {
 		return err
@@ -50,6 +58,13 @@ See docs/ATTRIBUTION.md.`)
 		}
 	}
 	b := attrib.TrainCues(cd).Marshal()
+	if *taggerOut != "" {
+		tb := attrib.TrainTagger(cd, *bits, *epochs).Marshal()
+		if err := os.WriteFile(*taggerOut, tb, 0o644); err != nil {
+			return fmt.Errorf("train-attrib: %w", err)
+		}
+		fmt.Fprintf(env.Stderr, "train-attrib: wrote %s (%d bytes)\n", *taggerOut, len(tb))
+	}
 	if *out == "-" {
 		_, err = env.Stdout.Write(b)
 		return err

@@ -1,0 +1,280 @@
+package attrib
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math"
+	"strings"
+)
+
+// The cue tagger is an averaged perceptron that labels each token as
+// the beginning (B) or inside (I) of an attribution cue, or outside (O),
+// from the words around it. It is trained on PolNeAR train by `credence
+// train-attrib` and finds the long tail of cues ("is demanding", "signed
+// an agreement", "has been critical of") that no hand-written lexicon
+// lists; the rules then find each cue's source and content.
+//
+//go:embed cuetagger.v1
+var taggerFile []byte
+
+// TaggerFormat is the magic at the start of a cue tagger file.
+const TaggerFormat = "credence-cuetagger/1"
+
+const (
+	tagO = iota
+	tagB
+	tagI
+	nTags
+)
+
+// Tagger is a trained cue tagger: hashed features, one weight per
+// feature bucket and tag.
+type Tagger struct {
+	bits int
+	w    []float32 // [bucket*nTags + tag]
+}
+
+var cueTagger *Tagger
+
+func init() {
+	if len(taggerFile) == 0 {
+		return
+	}
+	t, err := ParseTagger(taggerFile)
+	if err != nil {
+		slog.Warn("attrib: embedded cue tagger unusable; using rules only", "err", err)
+		return
+	}
+	cueTagger = t
+}
+
+// features appends the hashed feature buckets of token i (prev is the tag
+// given to token i-1) to dst.
+func (t *Tagger) features(dst []uint32, toks []tok, i int, prev int) []uint32 {
+	mask := uint32(1)<<t.bits - 1
+	h := func(x uint32) { dst = append(dst, x&mask) }
+	w := func(k int) string {
+		if k < 0 || k >= len(toks) {
+			return "<s>"
+		}
+		return toks[k].lw
+	}
+	cur := toks[i].lw
+	pl := string(rune('0' + prev))
+	h(fnv("b"))
+	h(fnv("w", cur))
+	h(fnv("p", pl))
+	h(fnv("pw", pl, cur))
+	h(fnv("w-1", w(i-1)))
+	h(fnv("w+1", w(i+1)))
+	h(fnv("w-2", w(i-2)))
+	h(fnv("w+2", w(i+2)))
+	h(fnv("w-1w", w(i-1), cur))
+	h(fnv("ww+1", cur, w(i+1)))
+	h(fnv("w+1w+2", w(i+1), w(i+2)))
+	h(fnv("w-2w-1", w(i-2), w(i-1)))
+	if len(cur) > 3 {
+		h(fnv("s3", cur[len(cur)-3:]))
+		h(fnv("s2", cur[len(cur)-2:]))
+	}
+	h(fnv("shape", shapeOf(toks[i])))
+	h(fnv("shape-1", shapeOf1(toks, i-1)))
+	h(fnv("shape+1", shapeOf1(toks, i+1)))
+	if e, ok := cueVerbs[cur]; ok {
+		h(fnv("lex", string(rune('0'+e.class))))
+	}
+	if learned.words[cur] {
+		h(fnv("learned"))
+	}
+	if i+1 < len(toks) && learned.pairs[cur+" "+toks[i+1].lw] {
+		h(fnv("pair"))
+	}
+	return dst
+}
+
+// fnv hashes its parts (FNV-1a, a zero byte after each) without
+// allocating.
+func fnv(parts ...string) uint32 {
+	h := uint32(2166136261)
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			h ^= uint32(p[i])
+			h *= 16777619
+		}
+		h *= 16777619
+	}
+	return h
+}
+
+func shapeOf(t tok) string {
+	switch {
+	case t.punct:
+		return "p"
+	case t.num:
+		return "n"
+	case t.cap:
+		return "C"
+	}
+	return "l"
+}
+
+func shapeOf1(toks []tok, k int) string {
+	if k < 0 || k >= len(toks) {
+		return "<s>"
+	}
+	return shapeOf(toks[k])
+}
+
+// tag labels toks greedily left to right.
+func (t *Tagger) tag(toks []tok) []uint8 {
+	out := make([]uint8, len(toks))
+	var fs []uint32
+	prev := tagO
+	for i := range toks {
+		fs = t.features(fs[:0], toks, i, prev)
+		best, bestS := tagO, float32(math.Inf(-1))
+		for y := range nTags {
+			if y == tagI && prev == tagO {
+				continue // I only continues a cue
+			}
+			var s float32
+			for _, f := range fs {
+				s += t.w[int(f)*nTags+y]
+			}
+			if s > bestS {
+				best, bestS = y, s
+			}
+		}
+		out[i] = uint8(best)
+		prev = best
+	}
+	return out
+}
+
+// TrainTagger trains a cue tagger on docs for epochs passes with 2^bits
+// feature buckets. Training is deterministic: the same documents in the
+// same order give the same weights.
+func TrainTagger(docs []CueDoc, bits, epochs int) *Tagger {
+	t := &Tagger{bits: bits, w: make([]float32, (1<<bits)*nTags)}
+	// Averaged perceptron with lazy averaging: acc holds the sum of
+	// weights over time, ts the last step each weight was updated.
+	acc := make([]float64, len(t.w))
+	ts := make([]int, len(t.w))
+	step := 1
+	type ex struct {
+		toks []tok
+		gold []uint8
+	}
+	var data []ex
+	for _, d := range docs {
+		toks := tokenize(nil, d.Text, 0, len(d.Text))
+		gold := make([]uint8, len(toks))
+		for _, c := range d.Cues {
+			first := true
+			for i, tk := range toks {
+				if tk.s >= c[0] && tk.e <= c[1] {
+					if first {
+						gold[i] = tagB
+						first = false
+					} else {
+						gold[i] = tagI
+					}
+				}
+			}
+		}
+		data = append(data, ex{toks, gold})
+	}
+	upd := func(f uint32, y int, delta float32) {
+		k := int(f)*nTags + y
+		acc[k] += float64(step-ts[k]) * float64(t.w[k])
+		ts[k] = step
+		t.w[k] += delta
+	}
+	var fs []uint32
+	for ep := 0; ep < epochs; ep++ {
+		for _, e := range data {
+			prev := tagO
+			for i := range e.toks {
+				fs = t.features(fs[:0], e.toks, i, prev)
+				best, bestS := tagO, float32(math.Inf(-1))
+				for y := range nTags {
+					var s float32
+					for _, f := range fs {
+						s += t.w[int(f)*nTags+y]
+					}
+					if s > bestS {
+						best, bestS = y, s
+					}
+				}
+				g := int(e.gold[i])
+				if best != g {
+					for _, f := range fs {
+						upd(f, g, 1)
+						upd(f, best, -1)
+					}
+				}
+				step++
+				// Train on the gold history (teacher forcing).
+				prev = g
+			}
+		}
+	}
+	for k := range t.w {
+		acc[k] += float64(step-ts[k]) * float64(t.w[k])
+		t.w[k] = float32(acc[k] / float64(step))
+	}
+	return t
+}
+
+// Marshal writes the tagger: magic line, bits, SHA-256 of the weights,
+// then the weights as little-endian float32.
+func (t *Tagger) Marshal() []byte {
+	var body bytes.Buffer
+	for _, x := range t.w {
+		binary.Write(&body, binary.LittleEndian, x)
+	}
+	sum := sha256.Sum256(body.Bytes())
+	var out bytes.Buffer
+	fmt.Fprintf(&out, "%s\nbits %d\nsha256 %x\n", TaggerFormat, t.bits, sum)
+	out.Write(body.Bytes())
+	return out.Bytes()
+}
+
+// ParseTagger reads a tagger written by Marshal; foreign or corrupt
+// input is an error, never a panic.
+func ParseTagger(b []byte) (*Tagger, error) {
+	var lines [3]string
+	rest := b
+	for i := range lines {
+		j := bytes.IndexByte(rest, '\n')
+		if j < 0 {
+			return nil, errors.New("cue tagger: short header")
+		}
+		lines[i], rest = string(rest[:j]), rest[j+1:]
+	}
+	if lines[0] != TaggerFormat {
+		return nil, fmt.Errorf("cue tagger: not a %s file", TaggerFormat)
+	}
+	var bits int
+	if _, err := fmt.Sscanf(lines[1], "bits %d", &bits); err != nil || bits < 8 || bits > 24 {
+		return nil, errors.New("cue tagger: bad bits")
+	}
+	sum := sha256.Sum256(rest)
+	if strings.TrimPrefix(lines[2], "sha256 ") != fmt.Sprintf("%x", sum) {
+		return nil, errors.New("cue tagger: checksum mismatch")
+	}
+	n := (1 << bits) * nTags
+	if len(rest) != 4*n {
+		return nil, fmt.Errorf("cue tagger: %d weight bytes, want %d", len(rest), 4*n)
+	}
+	t := &Tagger{bits: bits, w: make([]float32, n)}
+	for i := range t.w {
+		t.w[i] = math.Float32frombits(binary.LittleEndian.Uint32(rest[4*i:]))
+	}
+	return t, nil
+}
