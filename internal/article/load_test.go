@@ -594,3 +594,42 @@ func TestLoadHTMLParagraphs(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadRecordEncodings checks the per-record Windows-1252 fallback: a
+// bad record is decoded and flagged, its neighbours are left alone.
+func TestLoadRecordEncodings(t *testing.T) {
+	tests := []struct {
+		name, format, in string
+		texts            []string
+		warned           []bool
+	}{
+		{"jsonl", "jsonl", "{\"text\":\"caf\xe9 \x93ok\x94\"}\n{\"text\":\"café fine\"}\n", []string{"café “ok”", "café fine"}, []bool{true, false}},
+		{"json array", "json", "[{\"text\":\"na\xefve\"},{\"text\":\"plain\"}]", []string{"naïve", "plain"}, []bool{true, false}},
+		{"csv", "csv", "title,text\nA,caf\xe9\nB,plain\n", []string{"café", "plain"}, []bool{true, false}},
+		{"utf-16 without bom", "txt", "h\x00i\x00 \x00t\x00h\x00e\x00r\x00e\x00", []string{"hi there"}, []bool{true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := load(t, "-", LoadOptions{Format: tt.format, Stdin: strings.NewReader(tt.in)})
+			if len(r.arts) != len(tt.texts) {
+				t.Fatalf("%d articles, want %d; errors %q", len(r.arts), len(tt.texts), r.errStrings())
+			}
+			for i, a := range r.arts {
+				if a.Text != tt.texts[i] || (len(a.Warnings) > 0) != tt.warned[i] {
+					t.Errorf("article %d: text %q warnings %q; want %q warned %v", i, a.Text, a.Warnings, tt.texts[i], tt.warned[i])
+				}
+			}
+		})
+	}
+}
+
+func TestLoadEmptyDir(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ".hidden"), []byte("skipped"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := load(t, dir, LoadOptions{})
+	if len(r.arts) != 0 || len(r.errs) != 1 || r.errs[0].Error() != dir+": directory holds no files" {
+		t.Errorf("articles %q, errors %q", r.origins(), r.errStrings())
+	}
+}
