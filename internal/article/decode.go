@@ -50,27 +50,37 @@ func decodeString(s string) (string, bool) {
 	return decodeBytes([]byte(s))
 }
 
+// suspect marks the bytes needsClean must look at: C0 controls but \n and
+// \t, DEL, and the lead bytes of C1 controls (C2), of U+FEFF (EF) and of
+// anything not ASCII that may be invalid (checked by utf8.ValidString).
+var suspect = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = c != '\n' && c != '\t'
+	}
+	t[0x7f], t[0xc2], t[0xef] = true, true, true
+	return t
+}()
+
 // needsClean reports whether cleanText would change s: it holds a carriage
 // return, a control character other than \n and \t, a C1 control, a BOM
 // or invalid UTF-8.
 func needsClean(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case c < 0x20:
-			if c != '\n' && c != '\t' {
-				return true
-			}
-		case c == 0x7f:
-			return true
-		case c == 0xc2: // U+0080..U+009F are C2 80..C2 9F
+		if !suspect[c] {
+			continue
+		}
+		switch c {
+		case 0xc2: // U+0080..U+009F are C2 80..C2 9F
 			if i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f {
 				return true
 			}
-		case c == 0xef: // U+FEFF is EF BB BF
+		case 0xef: // U+FEFF is EF BB BF
 			if i+2 < len(s) && s[i+1] == 0xbb && s[i+2] == 0xbf {
 				return true
 			}
+		default:
+			return true
 		}
 	}
 	return !utf8.ValidString(s)
