@@ -67,9 +67,9 @@ type sizeError struct {
 
 func (e *sizeError) Error() string {
 	if e.size > 0 {
-		return fmt.Sprintf("%s is %s, over the %s cap (--max-bytes)", e.what, humanBytes(e.size), humanBytes(e.max))
+		return fmt.Sprintf("%s is %s, over the %s cap (--max-bytes)", e.what, humanBytes(e.size), capBytes(e.max))
 	}
-	return fmt.Sprintf("%s is over the %s cap (--max-bytes)", e.what, humanBytes(e.max))
+	return fmt.Sprintf("%s is over the %s cap (--max-bytes)", e.what, capBytes(e.max))
 }
 
 func (e *sizeError) Is(target error) bool { return target == ErrTooBig }
@@ -92,6 +92,18 @@ func humanBytes(n int64) string {
 		}
 		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// capBytes renders a cap exactly: "64 MB" when it is a whole number of
+// MB or KB, else "1000000 bytes", so the user sees the value they set.
+func capBytes(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
 		return fmt.Sprintf("%d KB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)

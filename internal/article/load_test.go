@@ -477,6 +477,11 @@ func TestHumanBytes(t *testing.T) {
 			t.Errorf("humanBytes(%d) = %q, want %q", n, got, want)
 		}
 	}
+	for n, want := range map[int64]string{64 << 20: "64 MB", 1_000_000: "1000000 bytes", 4096: "4 KB", 100: "100 bytes"} {
+		if got := capBytes(n); got != want {
+			t.Errorf("capBytes(%d) = %q, want %q", n, got, want)
+		}
+	}
 }
 
 const sharedData = "../../../shared/data"
