@@ -124,11 +124,14 @@ func terms(dst []term, toks []text.Token, s string, names bool) []term {
 	return dst
 }
 
-// isTell reports whether w is one of tellWords (case-insensitive).
+// isTell reports whether w is one of tellList (case-insensitive).
 func isTell(w string) bool {
-	for t := range tellWords {
-		if len(w) == len(t) && strings.EqualFold(w, t) {
-			return true
+	switch len(w) {
+	case 5, 6, 7, 9: // getty, 21wire, reuters, 21wire.tv
+		for _, t := range tellList {
+			if len(w) == len(t) && strings.EqualFold(w, t) {
+				return true
+			}
 		}
 	}
 	return false
@@ -155,12 +158,14 @@ func hashWord(w string, names bool) (uint64, int, string) {
 			end = i
 			break
 		}
-		r = unicode.ToLower(r)
 		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
 			h ^= uint64(r)
 			h *= 1099511628211
 		} else {
-			k := utf8.EncodeRune(buf[:], r)
+			k := utf8.EncodeRune(buf[:], unicode.ToLower(r))
 			for _, b := range buf[:k] {
 				h ^= uint64(b)
 				h *= 1099511628211
@@ -186,20 +191,26 @@ type scratch struct {
 // emit adds the unigram (and bigram) indices of ts to sc.idx.
 func (f *featurizer) emit(sc *scratch, ts []term, seed uint64, prefix string, names bool) {
 	B := uint64(f.set.Buckets)
+	bucket := func(h uint64) uint32 {
+		if B&(B-1) == 0 { // a power of two: no division
+			return uint32(mix(h) & (B - 1))
+		}
+		return uint32(mix(h) % B)
+	}
 	prev := -1
 	for j, t := range ts {
 		if t.brk {
 			prev = -1
 			continue
 		}
-		i := uint32(mix(t.h^seed) % B)
+		i := bucket(t.h ^ seed)
 		sc.idx = append(sc.idx, i)
 		if names {
 			sc.occ = append(sc.occ, occurrence{i, prefix + t.text})
 		}
 		if f.set.Bigrams && prev >= 0 {
 			p := ts[prev]
-			i := uint32(mix((p.h*seedBigram)^t.h^seed^seedBigram) % B)
+			i := bucket((p.h * seedBigram) ^ t.h ^ seed ^ seedBigram)
 			sc.idx = append(sc.idx, i)
 			if names {
 				sc.occ = append(sc.occ, occurrence{i, prefix + p.text + " " + t.text})
@@ -209,9 +220,29 @@ func (f *featurizer) emit(sc *scratch, ts []term, seed uint64, prefix string, na
 	}
 }
 
-// featurize makes the doc of one article. With names set it also returns
-// which words made each index (first occurrence wins).
+// featurize makes the doc of one article (sorted unique indices). With
+// names set it also returns which words made each index.
 func (f *featurizer) featurize(sc *scratch, title, body string, signals map[string]float64, names bool) (doc, []occurrence) {
+	dense, nRaw := f.raw(sc, title, body, signals, names)
+	slices.Sort(sc.idx)
+	u := slices.Compact(sc.idx)
+	return doc{idx: slices.Clone(u), scale: scaleFor(nRaw), dense: dense}, sc.occ
+}
+
+// scaleFor is the value of each hashed feature of a document that made
+// n of them (with repeats): 1/sqrt(n), so long and short articles weigh
+// alike.
+func scaleFor(n int) float32 {
+	if n == 0 {
+		return 0
+	}
+	return float32(1 / math.Sqrt(float64(n)))
+}
+
+// raw fills sc.idx with the hashed indices of the article in text order,
+// repeats included (and sc.occ with their words when names is set), and
+// returns the dense features and the number of indices.
+func (f *featurizer) raw(sc *scratch, title, body string, signals map[string]float64, names bool) ([]float32, int) {
 	if f.set.Clean {
 		body = Clean(body)
 		title = Clean(title)
@@ -231,23 +262,17 @@ func (f *featurizer) featurize(sc *scratch, title, body string, signals map[stri
 			f.emit(sc, sc.terms, seedBody, "", names)
 		}
 	}
-	slices.Sort(sc.idx)
-	u := slices.Compact(sc.idx)
-	d := doc{idx: slices.Clone(u)}
-	if len(u) > 0 {
-		d.scale = float32(1 / math.Sqrt(float64(len(u))))
-	}
-	d.dense = make([]float32, len(f.dense))
+	dense := make([]float32, len(f.dense))
 	for j, name := range f.dense {
 		if j < len(styleNames) && name == styleNames[j] {
-			d.dense[j] = st[j]
+			dense[j] = st[j]
 			continue
 		}
 		if key, ok := strings.CutPrefix(name, signalPrefix); ok {
-			d.dense[j] = scaleSignal(signals[key])
+			dense[j] = scaleSignal(signals[key])
 		}
 	}
-	return d, sc.occ
+	return dense, len(sc.idx)
 }
 
 // scaleSignal maps a signal (a count, rate or share) to a small
@@ -290,12 +315,16 @@ func style(title, body string, toks []text.Token) []float32 {
 			}
 		case text.Word:
 			words++
-			if len(w) >= 2 && isAllCaps(w) {
+			if len(w) >= 2 && (w[0] >= utf8.RuneSelf || (w[0] >= 'A' && w[0] <= 'Z')) && isAllCaps(w) {
 				caps++
 			}
-			switch strings.ToLower(w) {
-			case "i", "we", "you", "me", "us", "our", "your", "my":
-				pron++
+			if c := w[0] | 0x20; len(w) <= 4 && (c == 'i' || c == 'w' || c == 'y' || c == 'm' || c == 'u' || c == 'o') {
+				for _, p := range pronouns {
+					if strings.EqualFold(w, p) {
+						pron++
+						break
+					}
+				}
 			}
 		}
 	}
@@ -315,6 +344,8 @@ func style(title, body string, toks []text.Token) []float32 {
 	out[5] = float32(math.Log1p(float64(words)) / 8)
 	return out
 }
+
+var pronouns = []string{"i", "we", "you", "me", "us", "our", "your", "my"}
 
 func isAllCaps(w string) bool {
 	letters := 0

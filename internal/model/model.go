@@ -8,7 +8,9 @@ package model
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"sync"
 
 	"github.com/credence-news/credence/internal/article"
 )
@@ -42,17 +44,69 @@ type Model struct {
 	dense   []float32 // len(Header.Dense)*k
 	bias    []float32 // k
 
-	index map[uint32]int32 // bucket -> row
+	index table // bucket -> row
 	fz    featurizer
 }
 
 // init builds the lookup structures after training or loading.
 func (m *Model) init() {
-	m.index = make(map[uint32]int32, len(m.buckets))
-	for j, b := range m.buckets {
-		m.index[b] = int32(j)
-	}
+	m.index = newTable(m.buckets)
 	m.fz = featurizer{set: m.Header.Settings, dense: m.Header.Dense}
+}
+
+// table maps kept buckets to rows: open addressing with linear probing,
+// at most half full, key and row in one word so a lookup touches one
+// cache line (a Go map costs several times more on this hot path).
+type table struct {
+	slots []uint64 // (bucket+1)<<32 | row; 0 is empty
+	shift uint
+	// bits has a bit set for each kept bucket: most of an article's
+	// hashed features are not in the model, and a 128 KB bitset answers
+	// that from cache.
+	bits []uint64
+}
+
+func newTable(buckets []uint32) table {
+	size, shift := 16, uint(32-4)
+	for size < 2*len(buckets) {
+		size *= 2
+		shift--
+	}
+	t := table{slots: make([]uint64, size), shift: shift}
+	if len(buckets) > 0 {
+		t.bits = make([]uint64, buckets[len(buckets)-1]/64+1)
+	}
+	mask := size - 1
+	for j, b := range buckets {
+		t.bits[b/64] |= 1 << (b % 64)
+		for i := t.slot(b); ; i = (i + 1) & mask {
+			if t.slots[i] == 0 {
+				t.slots[i] = uint64(b+1)<<32 | uint64(j)
+				break
+			}
+		}
+	}
+	return t
+}
+
+func (t *table) slot(b uint32) int { return int((b * 0x9e3779b1) >> t.shift) }
+
+// get returns the row of bucket b, or -1.
+func (t *table) get(b uint32) int32 {
+	if w := int(b / 64); w >= len(t.bits) || t.bits[w]&(1<<(b%64)) == 0 {
+		return -1
+	}
+	mask := len(t.slots) - 1
+	key := uint64(b + 1)
+	for i := t.slot(b); ; i = (i + 1) & mask {
+		v := t.slots[i]
+		if v>>32 == key {
+			return int32(uint32(v))
+		}
+		if v == 0 {
+			return -1
+		}
+	}
 }
 
 // Labels are the model's classes in score order.
@@ -81,27 +135,66 @@ type Input struct {
 
 // predictScratch is reused across predictions by one goroutine.
 type predictScratch struct {
-	sc  scratch
-	z   []float64
-	raw []float64
+	sc    scratch
+	z     []float64
+	rows  []int32
+	stamp []uint32 // per model row: gen when last seen
+	gen   uint32
 }
 
 // Predict scores one article. With explain it fills Reasons (at most
 // maxReasons).
 func (m *Model) Predict(in Input, explain bool, maxReasons int) Prediction {
-	var ps predictScratch
-	return m.predict(&ps, in, explain, maxReasons)
+	ps := scratchPool.Get().(*predictScratch)
+	defer scratchPool.Put(ps)
+	return m.predict(ps, in, explain, maxReasons)
 }
 
+var scratchPool = sync.Pool{New: func() any { return new(predictScratch) }}
+
 func (m *Model) predict(ps *predictScratch, in Input, explain bool, maxReasons int) Prediction {
-	d, occ := m.fz.featurize(&ps.sc, in.Title, in.Text, in.Signals, explain)
+	dense, nRaw := m.fz.raw(&ps.sc, in.Title, in.Text, in.Signals, explain)
+	// Only the indices the model keeps matter: look them up in text
+	// order.
+	// A row counts once however often its words occur: a per-row stamp
+	// dedupes in one pass.
+	if len(ps.stamp) != len(m.buckets) || ps.gen == math.MaxUint32 {
+		ps.stamp = make([]uint32, len(m.buckets))
+		ps.gen = 0
+	}
+	ps.gen++
+	ps.rows = ps.rows[:0]
+	for _, b := range ps.sc.idx {
+		if r := m.index.get(b); r >= 0 && ps.stamp[r] != ps.gen {
+			ps.stamp[r] = ps.gen
+			ps.rows = append(ps.rows, r)
+		}
+	}
+	rows := ps.rows
+	if explain {
+		slices.Sort(rows) // reasons in a stable order
+	}
+	scale := float64(scaleFor(nRaw))
 	k := len(m.Header.Labels)
-	z := m.logits(&d, ps)
+	z := make([]float64, k)
+	for _, r := range rows {
+		row := m.w[int(r)*k : int(r+1)*k]
+		for c := range k {
+			z[c] += float64(row[c]) * scale
+		}
+	}
+	for j, v := range dense {
+		for c := range k {
+			z[c] += float64(m.dense[j*k+c]) * float64(v)
+		}
+	}
+	for c := range k {
+		z[c] += float64(m.bias[c])
+	}
 	raw := make([]float64, k)
 	copy(raw, z)
 	softmax(raw)
-	probs := make([]float64, k)
-	copy(probs, z)
+	probs := z
 	m.Calib.Apply(probs)
 	best := 0
 	for c := range probs {
@@ -111,12 +204,13 @@ func (m *Model) predict(ps *predictScratch, in Input, explain bool, maxReasons i
 	}
 	p := Prediction{Label: m.Header.Labels[best], Probs: probs, Raw: raw}
 	if explain {
-		p.Reasons = m.explain(&d, occ, best, maxReasons)
+		p.Reasons = m.explain(rows, scale, dense, ps.sc.occ, best, maxReasons)
 	}
 	return p
 }
 
-// logits computes the raw class scores of d.
+// logits computes the raw class scores of a training doc (the sorted
+// unique indices Prepare made), as predict does from text.
 func (m *Model) logits(d *doc, ps *predictScratch) []float64 {
 	k := len(m.Header.Labels)
 	if cap(ps.z) < k {
@@ -126,7 +220,7 @@ func (m *Model) logits(d *doc, ps *predictScratch) []float64 {
 	clear(z)
 	scale := float64(d.scale)
 	for _, b := range d.idx {
-		if j, ok := m.index[b]; ok {
+		if j := m.index.get(b); j >= 0 {
 			row := m.w[int(j)*k : int(j+1)*k]
 			for c := range k {
 				z[c] += float64(row[c]) * scale
@@ -148,7 +242,7 @@ func (m *Model) logits(d *doc, ps *predictScratch) []float64 {
 // against the other classes: for each feature, its value times (its
 // weight for best minus its mean weight for the others), scaled by the
 // calibration slope so the numbers are in calibrated log-odds.
-func (m *Model) explain(d *doc, occ []occurrence, best, maxReasons int) []article.Reason {
+func (m *Model) explain(rows []int32, scale float64, dense []float32, occ []occurrence, best, maxReasons int) []article.Reason {
 	k := len(m.Header.Labels)
 	contrib := func(row []float32, x float64) float64 {
 		if k == 1 {
@@ -162,31 +256,28 @@ func (m *Model) explain(d *doc, occ []occurrence, best, maxReasons int) []articl
 		}
 		return (float64(row[best]) - other/float64(k-1)) * x * m.Calib.A
 	}
-	// Name each index by the words of this article that made it.
-	named := map[uint32]string{}
+	// Name each row by the words of this article that made it.
+	named := map[int32]string{}
 	for _, o := range occ {
-		if _, ok := named[o.idx]; !ok {
-			named[o.idx] = o.name
+		if r := m.index.get(o.idx); r >= 0 {
+			if _, ok := named[r]; !ok {
+				named[r] = o.name
+			}
 		}
 	}
 	var rs []article.Reason
-	scale := float64(d.scale)
-	for _, b := range d.idx {
-		j, ok := m.index[b]
-		if !ok {
-			continue
-		}
+	for _, j := range rows {
 		v := contrib(m.w[int(j)*k:int(j+1)*k], scale)
 		if v == 0 {
 			continue
 		}
-		name := named[b]
+		name := named[j]
 		if name == "" {
 			name = m.names[j]
 		}
 		rs = append(rs, article.Reason{Feature: "word:" + name, Weight: v})
 	}
-	for j, x := range d.dense {
+	for j, x := range dense {
 		if x == 0 {
 			continue
 		}
