@@ -13,7 +13,6 @@ const (
 	cLower
 	cUpper
 	cDigit
-	cWordConn // characters that may join word pieces: ' - . , : _
 )
 
 var asciiClass = func() (t [256]uint8) {
