@@ -590,6 +590,9 @@ func (g *segmenter) breakAfterPeriod(i, k int, closed bool) bool {
 	}
 	switch classifyAbbrev(w) {
 	case abTitle:
+		if w == "St" && g.streetName(a) {
+			return startsSentence(s, k) // "on Main St. The store"
+		}
 		return false
 	case abNumeric:
 		return !digit // No. 5, p. 55; "the answer was no. Rep. Smith"
@@ -600,6 +603,31 @@ func (g *segmenter) breakAfterPeriod(i, k int, closed bool) bool {
 		return startsSentence(s, k)
 	}
 	return true
+}
+
+// streetName reports whether "St." at a follows a capitalised word or a
+// number, so it means Street ("Main St.", "5th St.") rather than Saint.
+func (g *segmenter) streetName(a int) bool {
+	s := g.s
+	p := a
+	for p > g.start {
+		n := spaceBefore(s, p)
+		if n == 0 {
+			break
+		}
+		p -= n
+	}
+	if p == a || p <= g.start {
+		return false
+	}
+	b := p
+	for b > g.start && isASCIIAlnum(s[b-1]) {
+		b--
+	}
+	if b == p {
+		return false
+	}
+	return isASCIIDigit(s[b]) || asciiClass[s[b]]&cUpper != 0
 }
 
 // isInitial reports whether the capital letter at a (followed by a period)
@@ -668,6 +696,12 @@ var timeZones = map[string]bool{
 	"EST": true, "EDT": true, "ET": true, "PT": true, "PST": true, "PDT": true, "CST": true,
 	"CDT": true, "CT": true, "MT": true, "MST": true, "MDT": true, "GMT": true, "UTC": true, "BST": true,
 	"CET": true, "Eastern": true, "Pacific": true, "Central": true, "Mountain": true, "local": true,
+	// A day or date that continues the time: "at 10:45 p.m. Friday".
+	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true,
+	"Saturday": true, "Sunday": true, "Jan": true, "January": true, "Feb": true, "February": true,
+	"March": true, "April": true, "May": true, "June": true, "July": true, "Aug": true, "August": true,
+	"Sept": true, "September": true, "Oct": true, "October": true, "Nov": true, "November": true,
+	"Dec": true, "December": true,
 }
 
 // timeZoneFollows reports a time zone at k ("9 p.m. EST").
