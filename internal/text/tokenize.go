@@ -44,9 +44,18 @@ func AppendTokens(dst []Token, s string) []Token {
 				i = t.End
 				continue
 			case c == '_':
-				t := scanWord(s, &plain, i)
-				dst = append(dst, t)
-				i = t.End
+				if i+1 < len(s) && isASCIIAlnum(s[i+1]) {
+					t := scanWord(s, &plain, i)
+					dst = append(dst, t)
+					i = t.End
+					continue
+				}
+				j := i + 1 // a rule of underscores: one mark
+				for j < len(s) && s[j] == '_' {
+					j++
+				}
+				dst = append(dst, Token{i, j, Punct})
+				i = j
 				continue
 			case c == '@':
 				if j := scanHandleBody(s, i+1); j > i+1 {
@@ -268,6 +277,15 @@ func scanWord(s string, plain *int, i int) Token {
 			}
 		}
 		break
+	}
+	if kind == Number && strings.IndexByte(s[i:j], '-') > 0 {
+		// 73-year-old, 800-person: a compound word, not a number.
+		for k := i; k < j; k++ {
+			if s[k] == '-' && k+1 < j && !isASCIIDigit(s[k+1]) {
+				kind = Word
+				break
+			}
+		}
 	}
 	return Token{i, j, kind}
 }

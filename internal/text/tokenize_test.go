@@ -32,6 +32,7 @@ func TestTokenize(t *testing.T) {
 		{"wait... no -- yes — maybe", []string{"wait/w", ".../p", "no/w", "--/p", "yes/w", "—/p", "maybe/w"}},
 		{"the U.S. and U.S.A. at 5 a.m.", []string{"the/w", "U.S./w", "and/w", "U.S.A./w", "at/w", "5/n", "a.m./w"}},
 		{"self-made rock ’n’ roll of the ’90s", []string{"self-made/w", "rock/w", "’n’/w", "roll/w", "of/w", "the/w", "’90s/w"}},
+		{"a 73-year-old man, 9-11 and ____", []string{"a/w", "73-year-old/w", "man/w", ",/p", "9-11/n", "and/w", "____/p"}},
 		{"(Reuters) -", []string{"(/p", "Reuters/w", ")/p", "-/p"}},
 		{"world.Today", []string{"world/w", "./p", "Today/w"}},
 		{"Moveon. org", []string{"Moveon/w", "./p", "org/w"}},
