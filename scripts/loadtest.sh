@@ -22,7 +22,20 @@ for _ in $(seq 50); do
 	sleep 0.1
 done
 
-echo "| mode | body | in flight | duration | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
-"$tmp/loadgen" -base "http://127.0.0.1:$port" -mode analyze -jsonl "$pool" -size 5000 -c "${ANALYZE_C:-8}" -d "$dur" -md
-"$tmp/loadgen" -base "http://127.0.0.1:$port" -mode get -jsonl "$pool" -size 5000 -c "${GET_C:-32}" -d "$dur" -md
+# The server's CPU seconds (user+system, from /proc) around each run: CPU
+# per request does not depend on what else the machine is doing, so it
+# tells what an idle 2-core machine would sustain when the wall-clock
+# figures are depressed by other load.
+cpu() { awk -v t="$(getconf CLK_TCK)" '{printf "%.3f", ($14+$15)/t}' "/proc/$srv/stat"; }
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "| mode | articles × mean body | in flight | duration | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | server CPU ms/req |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+for mode in analyze get; do
+	c="${ANALYZE_C:-8}"; [ "$mode" = get ] && c="${GET_C:-32}"
+	before=$(cpu)
+	row=$("$tmp/loadgen" -base "http://127.0.0.1:$port" -mode "$mode" -jsonl "$pool" -size 5000 -c "$c" -d "$dur" -warmup 0 -md)
+	after=$(cpu)
+	n=$(echo "$row" | awk -F'|' '{gsub(/ /,"",$6); print $6}')
+	echo "$row $(awk -v a="$after" -v b="$before" -v n="$n" 'BEGIN{printf "%.3f |", (a-b)*1000/(n>0?n:1)}')"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -257,7 +257,7 @@ loop:
 	skipped += dupStored
 	elapsed := time.Since(prog.start)
 	rate := float64(stored) / elapsed.Seconds()
-	fmt.Fprintf(env.Stderr, "credence ingest: stored %d, skipped %d already stored, failed %d, in %s (%.1f articles/s) → %s\n",
+	fmt.Fprintf(env.Stderr, "credence ingest: stored %d, skipped %d duplicates (already stored or repeated in the input), failed %d, in %s (%.1f articles/s) → %s\n",
 		stored, skipped, len(failures), elapsed.Round(time.Millisecond), rate, db.Path())
 	if len(failures) > 0 {
 		fmt.Fprintf(env.Stderr, "failed:\n")

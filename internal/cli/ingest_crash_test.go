@@ -135,7 +135,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 		if ee, ok := err.(*exec.ExitError); err != nil && (!ok || ee.ExitCode() != 1) {
 			t.Fatalf("rerun: %v\n%s", err, b)
 		}
-		m := regexp.MustCompile(`credence ingest: stored (\d+), skipped (\d+) already stored, failed (\d+)`).FindStringSubmatch(string(b))
+		m := regexp.MustCompile(`credence ingest: stored (\d+), skipped (\d+) duplicates \(already stored or repeated in the input\), failed (\d+)`).FindStringSubmatch(string(b))
 		if m == nil {
 			t.Fatalf("rerun: no summary in\n%s", b)
 		}

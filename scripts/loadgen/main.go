@@ -7,9 +7,10 @@
 //	go run ./scripts/loadgen -base http://127.0.0.1:8080 -mode get -jsonl ... -c 32 -d 10s
 //
 // Mode analyze POSTs {"text": ARTICLE} to /api/v1/analyze. Mode get stores
-// the article once (POST /api/v1/articles) and then GETs
-// /api/v1/articles/{id}. The article is the first one in -jsonl whose text
-// is between -size and 1.25×-size bytes, or the text of -text.
+// the articles once (POST /api/v1/articles) and then GETs
+// /api/v1/articles/{id}. The articles are the first -n in -jsonl whose
+// text is between -size and 1.25×-size bytes (requests rotate over them),
+// or the text of -text.
 package main
 
 import (
@@ -44,6 +45,7 @@ func run() error {
 	jsonl := flag.String("jsonl", "", "JSON Lines file to take the article from (field \"text\")")
 	textFile := flag.String("text", "", "plain-text file holding the article (instead of -jsonl)")
 	size := flag.Int("size", 5000, "with -jsonl: minimum article size in bytes")
+	count := flag.Int("n", 20, "with -jsonl: how many different articles to rotate over")
 	conc := flag.Int("c", 16, "requests in flight")
 	dur := flag.Duration("d", 10*time.Second, "test duration (at most 60s)")
 	warm := flag.Duration("warmup", time.Second, "warm-up before measuring")
@@ -60,11 +62,19 @@ func run() error {
 	if err := loopbackOnly(u.Hostname()); err != nil {
 		return err
 	}
-	text, err := article(*jsonl, *textFile, *size)
+	texts, err := articles(*jsonl, *textFile, *size, *count)
 	if err != nil {
 		return err
 	}
-	body, _ := json.Marshal(map[string]string{"text": text})
+	var bodies [][]byte
+	total := 0
+	for _, t := range texts {
+		b, _ := json.Marshal(map[string]string{"text": t})
+		bodies = append(bodies, b)
+		total += len(b)
+	}
+	var next atomic.Uint64
+	pick := func() int { return int(next.Add(1) % uint64(len(bodies))) }
 	client := &http.Client{
 		Timeout:   10 * time.Second,
 		Transport: &http.Transport{MaxIdleConnsPerHost: *conc, MaxConnsPerHost: *conc, DisableCompression: true},
@@ -74,30 +84,33 @@ func run() error {
 	switch *mode {
 	case "analyze":
 		newReq = func() (*http.Request, error) {
-			r, err := http.NewRequest(http.MethodPost, *base+"/api/v1/analyze", bytes.NewReader(body))
+			r, err := http.NewRequest(http.MethodPost, *base+"/api/v1/analyze", bytes.NewReader(bodies[pick()]))
 			if err == nil {
 				r.Header.Set("Content-Type", "application/json")
 			}
 			return r, err
 		}
 	case "get":
-		r, _ := http.NewRequest(http.MethodPost, *base+"/api/v1/articles", bytes.NewReader(body))
-		r.Header.Set("Content-Type", "application/json")
-		if *token != "" {
-			r.Header.Set("Authorization", "Bearer "+*token)
+		var targets []string
+		for _, body := range bodies {
+			r, _ := http.NewRequest(http.MethodPost, *base+"/api/v1/articles", bytes.NewReader(body))
+			r.Header.Set("Content-Type", "application/json")
+			if *token != "" {
+				r.Header.Set("Authorization", "Bearer "+*token)
+			}
+			resp, err := client.Do(r)
+			if err != nil {
+				return fmt.Errorf("store an article: %w", err)
+			}
+			var res struct{ ID string }
+			err = json.NewDecoder(resp.Body).Decode(&res)
+			resp.Body.Close()
+			if err != nil || res.ID == "" || resp.StatusCode >= 300 {
+				return fmt.Errorf("store an article: status %d, %v", resp.StatusCode, err)
+			}
+			targets = append(targets, *base+"/api/v1/articles/"+res.ID)
 		}
-		resp, err := client.Do(r)
-		if err != nil {
-			return fmt.Errorf("store the article: %w", err)
-		}
-		var res struct{ ID string }
-		err = json.NewDecoder(resp.Body).Decode(&res)
-		resp.Body.Close()
-		if err != nil || res.ID == "" || resp.StatusCode >= 300 {
-			return fmt.Errorf("store the article: status %d, %v", resp.StatusCode, err)
-		}
-		target := *base + "/api/v1/articles/" + res.ID
-		newReq = func() (*http.Request, error) { return http.NewRequest(http.MethodGet, target, nil) }
+		newReq = func() (*http.Request, error) { return http.NewRequest(http.MethodGet, targets[pick()], nil) }
 	default:
 		return fmt.Errorf("-mode %q: want analyze or get", *mode)
 	}
@@ -118,11 +131,11 @@ func run() error {
 	rate := float64(len(lat)) / st.elapsed.Seconds()
 	ms := func(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d.Microseconds())/1000) }
 	if *md {
-		fmt.Printf("| %s | %d B | %d | %s | %d | %.0f | %s | %s | %s | %s | %d |\n", *mode, len(body), *conc, st.elapsed.Round(time.Millisecond),
+		fmt.Printf("| %s | %d × %d B | %d | %s | %d | %.0f | %s | %s | %s | %s | %d |\n", *mode, len(bodies), total/len(bodies), *conc, st.elapsed.Round(time.Millisecond),
 			len(lat), rate, ms(pct(.5)), ms(pct(.9)), ms(pct(.99)), ms(pct(1)), st.errors)
 		return nil
 	}
-	fmt.Printf("mode %s, body %d bytes, %d in flight, %s\n", *mode, len(body), *conc, st.elapsed.Round(time.Millisecond))
+	fmt.Printf("mode %s, %d articles of %d bytes on average, %d in flight, %s\n", *mode, len(bodies), total/len(bodies), *conc, st.elapsed.Round(time.Millisecond))
 	fmt.Printf("requests %d  (%.0f req/s)  errors %d\n", len(lat), rate, st.errors)
 	fmt.Printf("latency ms: p50 %s  p90 %s  p99 %s  max %s\n", ms(pct(.5)), ms(pct(.9)), ms(pct(.99)), ms(pct(1)))
 	if st.firstErr != "" {
@@ -208,32 +221,36 @@ func loopbackOnly(host string) error {
 	return nil
 }
 
-func article(jsonl, textFile string, size int) (string, error) {
+func articles(jsonl, textFile string, size, n int) ([]string, error) {
 	if textFile != "" {
 		b, err := os.ReadFile(textFile)
-		return string(b), err
+		return []string{string(b)}, err
 	}
 	if jsonl == "" {
-		return "", errors.New("give -jsonl FILE or -text FILE")
+		return nil, errors.New("give -jsonl FILE or -text FILE")
 	}
 	f, err := os.Open(jsonl)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for sc.Scan() {
+	var out []string
+	for sc.Scan() && len(out) < max(n, 1) {
 		var rec struct{ Text string }
 		if json.Unmarshal(sc.Bytes(), &rec) != nil {
 			continue
 		}
 		if len(rec.Text) >= size && len(rec.Text) <= size+size/4 {
-			return rec.Text, nil
+			out = append(out, rec.Text)
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return "", err
+		return nil, err
 	}
-	return "", fmt.Errorf("%s: no article of %d to %d bytes", jsonl, size, size+size/4)
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no article of %d to %d bytes", jsonl, size, size+size/4)
+	}
+	return out, nil
 }
