@@ -80,8 +80,8 @@ func init() {
 // CueDoc is one training document: its text and the byte spans of its
 // gold cues (one annotator).
 type CueDoc struct {
-	Text string
-	Cues [][2]int
+	Text                    string
+	Cues, Sources, Contents [][2]int
 }
 
 // particles may follow a cue verb and belong to the cue.

@@ -3,6 +3,7 @@ package attrib
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/credence-news/credence/internal/article"
@@ -628,7 +629,31 @@ func (d *doc) taggedCue(i, from, to int, last *cand) (cand, bool) {
 		c.cs, c.ce = d.contentAfter(m, to)
 	}
 	c.kind = d.kindOf(c.cs, c.ce)
+	// "starred in “The Apprentice”": a title in quotes is not speech.
+	if qi, ok := d.quoteAt[c.cs]; ok && isTitleLike(d.text[d.quotes[qi].InnerStart:d.quotes[qi].InnerEnd]) {
+		return cand{}, false
+	}
 	return c, c.ce > c.cs
+}
+
+// isTitleLike reports whether quoted text looks like a title or a scare
+// quote: one to six words, every word of four letters or more
+// capitalised, or a single word.
+func isTitleLike(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 6 {
+		return false
+	}
+	if len(f) == 1 {
+		return true
+	}
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) >= 4 && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // opensQuote reports whether token m opens a known quotation.

@@ -22,15 +22,33 @@ import (
 //go:embed cuetagger.v1
 var taggerFile []byte
 
-// TaggerFormat is the magic at the start of a cue tagger file.
-const TaggerFormat = "credence-cuetagger/1"
+// TaggerFormat is the magic at the start of a tagger file.
+const TaggerFormat = "credence-roletagger/1"
 
+// Tags: outside, then begin/inside of a cue, a source and a content.
 const (
-	tagO = iota
-	tagB
-	tagI
+	tagO  = iota
+	tagB  // cue
+	tagI  // cue
+	tagBS // source
+	tagIS // source
+	tagBC // content
+	tagIC // content
 	nTags
 )
+
+// inside[t] is the inside tag that may continue tag t (0 for O and
+// inside tags' own begin).
+var continues = [nTags]int{tagI: tagB, tagIS: tagBS, tagIC: tagBC}
+
+// allowed reports whether tag y may follow tag prev.
+func allowed(prev, y int) bool {
+	b := continues[y]
+	if b == 0 {
+		return true
+	}
+	return prev == b || prev == y
+}
 
 // Tagger is a trained cue tagger: hashed features, one weight per
 // feature bucket and tag.
@@ -55,7 +73,7 @@ func init() {
 
 // features appends the hashed feature buckets of token i (prev is the tag
 // given to token i-1) to dst.
-func (t *Tagger) features(dst []uint32, toks []tok, i int, prev int) []uint32 {
+func (t *Tagger) features(dst []uint32, toks []tok, i int, prev, prev2 int, inQuote bool) []uint32 {
 	mask := uint32(1)<<t.bits - 1
 	h := func(x uint32) { dst = append(dst, x&mask) }
 	w := func(k int) string {
@@ -81,6 +99,35 @@ func (t *Tagger) features(dst []uint32, toks []tok, i int, prev int) []uint32 {
 	if len(cur) > 3 {
 		h(fnv("s3", cur[len(cur)-3:]))
 		h(fnv("s2", cur[len(cur)-2:]))
+	}
+	h(fnv("pp", pl, string(rune('0'+prev2))))
+	if inQuote {
+		h(fnv("q"))
+		h(fnv("qp", pl))
+	}
+	// Cue words near: the source and content sit around them.
+	for k := i - 4; k <= i+4; k++ {
+		if k >= 0 && k < len(toks) && k != i && isCueWord(toks[k].lw) {
+			d := "n"
+			if k > i {
+				d = "f"
+			}
+			h(fnv("cw", d, string(rune('0'+abs(k-i)))))
+			h(fnv("cwp", d, pl))
+		}
+	}
+	h(fnv("stem", stem(cur)))
+	h(fnv("stem-1", stem(w(i-1))))
+	for k := i + 1; k <= i+3 && k < len(toks); k++ {
+		if toks[k].lw == "that" {
+			h(fnv("that+"))
+		}
+		if isQuoteMark(toks[k].lw) {
+			h(fnv("quote+"))
+		}
+	}
+	if i > 0 && (toks[i-1].lw == "," || isQuoteMark(toks[i-1].lw)) {
+		h(fnv("afterpunct", cur))
 	}
 	h(fnv("shape", shapeOf(toks[i])))
 	h(fnv("shape-1", shapeOf1(toks, i-1)))
@@ -111,6 +158,38 @@ func fnv(parts ...string) uint32 {
 	return h
 }
 
+// stem strips common inflections so "claims", "claimed" and
+// "claiming" share a feature.
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// quoteState tracks whether the token stream is inside a quotation.
+type quoteState bool
+
+func (q *quoteState) next(t tok) {
+	switch t.lw {
+	case "“":
+		*q = true
+	case "”":
+		*q = false
+	case "\"":
+		*q = !*q
+	}
+}
+
 func shapeOf(t tok) string {
 	switch {
 	case t.punct:
@@ -134,26 +213,50 @@ func shapeOf1(toks []tok, k int) string {
 func (t *Tagger) tag(toks []tok) []uint8 {
 	out := make([]uint8, len(toks))
 	var fs []uint32
-	prev := tagO
+	prev, prev2 := tagO, tagO
+	var q quoteState
 	for i := range toks {
-		fs = t.features(fs[:0], toks, i, prev)
-		best, bestS := tagO, float32(math.Inf(-1))
-		for y := range nTags {
-			if y == tagI && prev == tagO {
-				continue // I only continues a cue
-			}
-			var s float32
-			for _, f := range fs {
-				s += t.w[int(f)*nTags+y]
-			}
-			if s > bestS {
-				best, bestS = y, s
-			}
+		fs = t.features(fs[:0], toks, i, prev, prev2, bool(q))
+		best := t.best(fs, prev)
+		if best == tagB && t.margin(fs, tagB, tagO) < cueMargin {
+			best = tagO
 		}
 		out[i] = uint8(best)
-		prev = best
+		prev2, prev = prev, best
+		q.next(toks[i])
 	}
 	return out
+}
+
+// cueMargin is how far the cue-begin score must exceed the outside score
+// for the tagger to open a cue; chosen on PolNeAR dev.
+var cueMargin float32 = 0
+
+// margin is the score of tag a minus that of tag b.
+func (t *Tagger) margin(fs []uint32, a, b int) float32 {
+	var s float32
+	for _, f := range fs {
+		s += t.w[int(f)*nTags+a] - t.w[int(f)*nTags+b]
+	}
+	return s
+}
+
+// best returns the highest-scoring tag allowed after prev.
+func (t *Tagger) best(fs []uint32, prev int) int {
+	best, bestS := tagO, float32(math.Inf(-1))
+	for y := range nTags {
+		if !allowed(prev, y) {
+			continue
+		}
+		var s float32
+		for _, f := range fs {
+			s += t.w[int(f)*nTags+y]
+		}
+		if s > bestS {
+			best, bestS = y, s
+		}
+	}
+	return best
 }
 
 // TrainTagger trains a cue tagger on docs for epochs passes with 2^bits
@@ -174,19 +277,26 @@ func TrainTagger(docs []CueDoc, bits, epochs int) *Tagger {
 	for _, d := range docs {
 		toks := tokenize(nil, d.Text, 0, len(d.Text))
 		gold := make([]uint8, len(toks))
-		for _, c := range d.Cues {
-			first := true
-			for i, tk := range toks {
-				if tk.s >= c[0] && tk.e <= c[1] {
-					if first {
-						gold[i] = tagB
-						first = false
-					} else {
-						gold[i] = tagI
+		// Content first, then sources and cues over it: nested
+		// attributions sit inside other contents.
+		label := func(spans [][2]int, b, in uint8) {
+			for _, c := range spans {
+				first := true
+				for i, tk := range toks {
+					if tk.s >= c[0] && tk.e <= c[1] {
+						if first {
+							gold[i] = b
+							first = false
+						} else {
+							gold[i] = in
+						}
 					}
 				}
 			}
 		}
+		label(d.Contents, tagBC, tagIC)
+		label(d.Sources, tagBS, tagIS)
+		label(d.Cues, tagB, tagI)
 		data = append(data, ex{toks, gold})
 	}
 	upd := func(f uint32, y int, delta float32) {
@@ -198,20 +308,15 @@ func TrainTagger(docs []CueDoc, bits, epochs int) *Tagger {
 	var fs []uint32
 	for ep := 0; ep < epochs; ep++ {
 		for _, e := range data {
-			prev := tagO
+			prev, prev2 := tagO, tagO
+			var q quoteState
 			for i := range e.toks {
-				fs = t.features(fs[:0], e.toks, i, prev)
-				best, bestS := tagO, float32(math.Inf(-1))
-				for y := range nTags {
-					var s float32
-					for _, f := range fs {
-						s += t.w[int(f)*nTags+y]
-					}
-					if s > bestS {
-						best, bestS = y, s
-					}
-				}
+				fs = t.features(fs[:0], e.toks, i, prev, prev2, bool(q))
+				best := t.best(fs, prev)
 				g := int(e.gold[i])
+				if !allowed(prev, g) {
+					g = continues[g] // a span cut by another: restart it
+				}
 				if best != g {
 					for _, f := range fs {
 						upd(f, g, 1)
@@ -220,7 +325,8 @@ func TrainTagger(docs []CueDoc, bits, epochs int) *Tagger {
 				}
 				step++
 				// Train on the gold history (teacher forcing).
-				prev = g
+				prev2, prev = prev, g
+				q.next(e.toks[i])
 			}
 		}
 	}

@@ -29,8 +29,8 @@ See docs/ATTRIBUTION.md.`)
 	dir := fs.String("polnear", "", "the PolNeAR split directory to learn from (required; use train, never dev)")
 	out := fs.String("out", "-", "cue lexicon output file, - for standard output")
 	taggerOut := fs.String("tagger-out", "", "also train the cue tagger and write it here (internal/attrib/cuetagger.v1)")
-	epochs := fs.Int("epochs", 5, "cue tagger training passes")
-	bits := fs.Int("bits", 18, "cue tagger feature hash bits")
+	epochs := fs.Int("epochs", 6, "cue tagger training passes")
+	bits := fs.Int("bits", 16, "cue tagger feature hash bits")
 	pos, err := parseFlags(env, fs, args)
 	if done, err := handleParse(err); done {
 		return err
@@ -52,6 +52,12 @@ See docs/ATTRIBUTION.md.`)
 			for _, a := range g.Attributions {
 				for _, f := range a.Cue {
 					c.Cues = append(c.Cues, [2]int{f.Start, f.End})
+				}
+				for _, f := range a.Source {
+					c.Sources = append(c.Sources, [2]int{f.Start, f.End})
+				}
+				for _, f := range a.Content {
+					c.Contents = append(c.Contents, [2]int{f.Start, f.End})
 				}
 			}
 			cd = append(cd, c)
