@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"strings"
 
 	"github.com/credence-news/credence/internal/analyze"
@@ -34,6 +35,7 @@ func runAnalyze(ctx context.Context, env *Env, args []string) error {
 	claim := fs.String("claim", "", "a claim to measure the article's stance toward (reserved; stance is not implemented yet)")
 	allowPrivate := fs.Bool("allow-private", false, "URL inputs: also fetch from loopback, private and link-local addresses")
 	modelPath := fs.String("model", "", "reliability model file (default: the embedded default model)")
+	workers := fs.Int("workers", runtime.NumCPU(), "articles analyzed at once (output keeps input order)")
 	noReliability := fs.Bool("no-reliability", false, "leave the reliability verdict empty (no model is loaded)")
 	var in inputFlags
 	in.register(fs)
@@ -70,12 +72,13 @@ func runAnalyze(ctx context.Context, env *Env, args []string) error {
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	n := 0
-	failed, err := loadInputs(ctx, env, paths, opts, *allowPrivate, func(a *article.Article) error {
-		an, err := analyze.Run(ctx, a, aopts)
-		if err != nil {
-			return err
-		}
+	n, failed := 0, 0
+	load := func(fn func(*article.Article) error) error {
+		var err error
+		failed, err = loadInputs(ctx, env, paths, opts, *allowPrivate, fn)
+		return err
+	}
+	err = analyzeOrdered(ctx, *workers, aopts, load, func(an *article.Analysis) error {
 		n++
 		if *format == "json" {
 			if err := enc.Encode(an); err != nil {
