@@ -86,7 +86,8 @@ func needsClean(s string) bool {
 	return !utf8.ValidString(s)
 }
 
-// cleanText normalizes line endings (\r\n and \r become \n), drops NUL and
+// cleanText normalizes line endings (\r\n and \r become \n), repairs
+// UTF-8 that was mis-decoded as Latin-1 (repairMojibake), drops NUL and
 // every other control character except \n and \t (C0, DEL and C1, which
 // only appear in text through mis-decoding), drops byte order marks and
 // replaces invalid UTF-8 with U+FFFD. The result is valid UTF-8.
@@ -113,6 +114,11 @@ func cleanText(s string) string {
 				sb.WriteByte(c)
 			}
 			i++
+			continue
+		}
+		if fixed, n := repairMojibake(s[i:]); n > 0 {
+			sb.WriteRune(fixed)
+			i += n
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
