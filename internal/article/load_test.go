@@ -427,7 +427,7 @@ func TestCleanText(t *testing.T) {
 		{"don\u00e2\u0080\u0099t", "don\u2019t"},
 		{"\u00e2\u20ac\u0153Go\u00e2\u20ac\u009d", "\u201cGo\u201d"},
 		{"caf\u00c3\u0083\u00a9", "caf\u00c3\u00a9"}, // twice mis-decoded: one level undone
-		{"\u00e2\u0080", "\u00e2"},                     // truncated sequence: not repaired
+		{"\u00e2\u0080", "\u00e2"},                   // truncated sequence: not repaired
 	}
 	for _, tt := range tests {
 		if got := cleanText(tt.in); got != tt.want {
