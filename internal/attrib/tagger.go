@@ -23,7 +23,7 @@ import (
 var taggerFile []byte
 
 // TaggerFormat is the magic at the start of a tagger file.
-const TaggerFormat = "credence-roletagger/1"
+const TaggerFormat = "credence-roletagger/2"
 
 // Tags: outside, then begin/inside of a cue, a source and a content.
 const (
@@ -71,75 +71,119 @@ func init() {
 	cueTagger = t
 }
 
-// features appends the hashed feature buckets of token i (prev is the tag
-// given to token i-1) to dst.
-func (t *Tagger) features(dst []uint32, toks []tok, i int, prev, prev2 int, inQuote bool) []uint32 {
+// tokHashes are per-token hashes computed once per document so each
+// feature is an integer mix, not a string hash.
+type tokHashes struct {
+	w, stem, s3, s2, shape []uint32
+}
+
+var (
+	hashStart = fnv("<s>")
+	hashLex   = [5]uint32{fnv("lex0"), fnv("lex1"), fnv("lex2"), fnv("lex3"), fnv("lex4")}
+)
+
+func hashTokens(toks []tok) tokHashes {
+	n := len(toks)
+	h := tokHashes{make([]uint32, n), make([]uint32, n), make([]uint32, n), make([]uint32, n), make([]uint32, n)}
+	for i, t := range toks {
+		h.w[i] = fnv(t.lw)
+		h.stem[i] = fnv(stem(t.lw))
+		if len(t.lw) > 3 {
+			h.s3[i] = fnv(t.lw[len(t.lw)-3:])
+			h.s2[i] = fnv(t.lw[len(t.lw)-2:])
+		}
+		h.shape[i] = fnv(shapeOf(t))
+	}
+	return h
+}
+
+// mix combines a feature id with up to two values into one hash.
+func mix(id, a, b uint32) uint32 {
+	x := id*0x9E3779B1 ^ a
+	x = (x ^ x>>15) * 0x2c1b3c6d
+	x ^= b
+	x = (x ^ x>>12) * 0x297a2d39
+	return x ^ x>>15
+}
+
+// features appends the hashed feature buckets of token i (prev and
+// prev2 are the tags given to the two tokens before) to dst.
+func (t *Tagger) features(dst []uint32, toks []tok, hs *tokHashes, i int, prev, prev2 int, inQuote bool) []uint32 {
 	mask := uint32(1)<<t.bits - 1
 	h := func(x uint32) { dst = append(dst, x&mask) }
-	w := func(k int) string {
+	w := func(k int) uint32 {
 		if k < 0 || k >= len(toks) {
-			return "<s>"
+			return hashStart
 		}
-		return toks[k].lw
+		return hs.w[k]
 	}
-	cur := toks[i].lw
-	pl := string(rune('0' + prev))
-	h(fnv("b"))
-	h(fnv("w", cur))
-	h(fnv("p", pl))
-	h(fnv("pw", pl, cur))
-	h(fnv("w-1", w(i-1)))
-	h(fnv("w+1", w(i+1)))
-	h(fnv("w-2", w(i-2)))
-	h(fnv("w+2", w(i+2)))
-	h(fnv("w-1w", w(i-1), cur))
-	h(fnv("ww+1", cur, w(i+1)))
-	h(fnv("w+1w+2", w(i+1), w(i+2)))
-	h(fnv("w-2w-1", w(i-2), w(i-1)))
-	if len(cur) > 3 {
-		h(fnv("s3", cur[len(cur)-3:]))
-		h(fnv("s2", cur[len(cur)-2:]))
+	shape := func(k int) uint32 {
+		if k < 0 || k >= len(toks) {
+			return hashStart
+		}
+		return hs.shape[k]
 	}
-	h(fnv("pp", pl, string(rune('0'+prev2))))
+	cur := hs.w[i]
+	pl := uint32(prev)
+	h(mix(1, 0, 0))
+	h(mix(2, cur, 0))
+	h(mix(3, pl, 0))
+	h(mix(4, pl, cur))
+	h(mix(5, w(i-1), 0))
+	h(mix(6, w(i+1), 0))
+	h(mix(7, w(i-2), 0))
+	h(mix(8, w(i+2), 0))
+	h(mix(9, w(i-1), cur))
+	h(mix(10, cur, w(i+1)))
+	h(mix(11, w(i+1), w(i+2)))
+	h(mix(12, w(i-2), w(i-1)))
+	if hs.s3[i] != 0 {
+		h(mix(13, hs.s3[i], 0))
+		h(mix(14, hs.s2[i], 0))
+	}
+	h(mix(15, pl, uint32(prev2)))
 	if inQuote {
-		h(fnv("q"))
-		h(fnv("qp", pl))
+		h(mix(16, 0, 0))
+		h(mix(17, pl, 0))
 	}
 	// Cue words near: the source and content sit around them.
 	for k := i - 4; k <= i+4; k++ {
-		if k >= 0 && k < len(toks) && k != i && isCueWord(toks[k].lw) {
-			d := "n"
+		if k >= 0 && k < len(toks) && k != i && cueWordAt(toks, k) {
+			h(mix(18, uint32(k-i+8), 0))
+			dir := uint32(0)
 			if k > i {
-				d = "f"
+				dir = 1
 			}
-			h(fnv("cw", d, string(rune('0'+abs(k-i)))))
-			h(fnv("cwp", d, pl))
+			h(mix(19, dir, pl))
 		}
 	}
-	h(fnv("stem", stem(cur)))
-	h(fnv("stem-1", stem(w(i-1))))
+	h(mix(20, hs.stem[i], 0))
+	if i > 0 {
+		h(mix(21, hs.stem[i-1], 0))
+	}
 	for k := i + 1; k <= i+3 && k < len(toks); k++ {
 		if toks[k].lw == "that" {
-			h(fnv("that+"))
+			h(mix(22, 0, 0))
 		}
 		if isQuoteMark(toks[k].lw) {
-			h(fnv("quote+"))
+			h(mix(23, 0, 0))
 		}
 	}
 	if i > 0 && (toks[i-1].lw == "," || isQuoteMark(toks[i-1].lw)) {
-		h(fnv("afterpunct", cur))
+		h(mix(24, cur, 0))
 	}
-	h(fnv("shape", shapeOf(toks[i])))
-	h(fnv("shape-1", shapeOf1(toks, i-1)))
-	h(fnv("shape+1", shapeOf1(toks, i+1)))
-	if e, ok := cueVerbs[cur]; ok {
-		h(fnv("lex", string(rune('0'+e.class))))
+	h(mix(25, shape(i), 0))
+	h(mix(26, shape(i-1), 0))
+	h(mix(27, shape(i+1), 0))
+	lw := toks[i].lw
+	if e, ok := cueVerbs[lw]; ok {
+		h(mix(28, hashLex[e.class%5], 0))
 	}
-	if learned.words[cur] {
-		h(fnv("learned"))
+	if learned.words[lw] {
+		h(mix(29, 0, 0))
 	}
-	if i+1 < len(toks) && learned.pairs[cur+" "+toks[i+1].lw] {
-		h(fnv("pair"))
+	if i+1 < len(toks) && particles[toks[i+1].lw] && learned.pairs[lw+" "+toks[i+1].lw] {
+		h(mix(30, 0, 0))
 	}
 	return dst
 }
@@ -167,6 +211,19 @@ func stem(w string) string {
 		}
 	}
 	return w
+}
+
+// cueWordAt reports whether token k is a cue word, caching the answer in
+// the token.
+func cueWordAt(toks []tok, k int) bool {
+	t := &toks[k]
+	if t.cueKnown == 0 {
+		t.cueKnown = 1
+		if !t.punct && isCueWord(t.lw) {
+			t.cueKnown = 2
+		}
+	}
+	return t.cueKnown == 2
 }
 
 func abs(x int) int {
@@ -215,8 +272,16 @@ func (t *Tagger) tag(toks []tok) []uint8 {
 	var fs []uint32
 	prev, prev2 := tagO, tagO
 	var q quoteState
+	hs := hashTokens(toks)
 	for i := range toks {
-		fs = t.features(fs[:0], toks, i, prev, prev2, bool(q))
+		if toks[i].punct {
+			// Punctuation is never tagged (colon cues are the rules'
+			// job); it breaks any span.
+			prev2, prev = prev, tagO
+			q.next(toks[i])
+			continue
+		}
+		fs = t.features(fs[:0], toks, &hs, i, prev, prev2, bool(q))
 		best := t.best(fs, prev)
 		if best == tagB && t.margin(fs, tagB, tagO) < cueMargin {
 			best = tagO
@@ -241,19 +306,20 @@ func (t *Tagger) margin(fs []uint32, a, b int) float32 {
 	return s
 }
 
-// best returns the highest-scoring tag allowed after prev.
+// best returns the highest-scoring tag allowed after prev, summing each
+// feature's row of weights in one pass.
 func (t *Tagger) best(fs []uint32, prev int) int {
+	var sc [nTags]float32
+	for _, f := range fs {
+		row := t.w[int(f)*nTags : int(f)*nTags+nTags]
+		for y, x := range row {
+			sc[y] += x
+		}
+	}
 	best, bestS := tagO, float32(math.Inf(-1))
 	for y := range nTags {
-		if !allowed(prev, y) {
-			continue
-		}
-		var s float32
-		for _, f := range fs {
-			s += t.w[int(f)*nTags+y]
-		}
-		if s > bestS {
-			best, bestS = y, s
+		if allowed(prev, y) && sc[y] > bestS {
+			best, bestS = y, sc[y]
 		}
 	}
 	return best
@@ -310,8 +376,14 @@ func TrainTagger(docs []CueDoc, bits, epochs int) *Tagger {
 		for _, e := range data {
 			prev, prev2 := tagO, tagO
 			var q quoteState
+			hs := hashTokens(e.toks)
 			for i := range e.toks {
-				fs = t.features(fs[:0], e.toks, i, prev, prev2, bool(q))
+				if e.toks[i].punct {
+					prev2, prev = prev, tagO
+					q.next(e.toks[i])
+					continue
+				}
+				fs = t.features(fs[:0], e.toks, &hs, i, prev, prev2, bool(q))
 				best := t.best(fs, prev)
 				g := int(e.gold[i])
 				if !allowed(prev, g) {

@@ -15,6 +15,8 @@ type tok struct {
 	cap   bool // starts with an upper-case letter
 	num   bool
 	sent  int // sentence index
+	// cueKnown caches isCueWord: 0 unknown, 1 no, 2 yes.
+	cueKnown uint8
 }
 
 // abbrevs take their period: "Sen. Elizabeth Warren" is one name.
