@@ -13,6 +13,8 @@ import (
 
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/credence-news/credence/internal/model"
 )
 
 // madeUpArticle is an invented article for the browser test.
@@ -50,7 +52,13 @@ func TestE2EBrowser(t *testing.T) {
 	}
 	t.Logf("screenshots in %s", shots)
 
-	s := newServer(t, nil)
+	// The default reliability model, when one is embedded, so that the
+	// pages show a verdict.
+	s := newServer(t, func(o *Options) {
+		if m, err := model.Default(); err == nil {
+			o.Analyze.Scorer = m
+		}
+	})
 	ts := httptest.NewServer(s.Handler())
 	defer ts.Close()
 
@@ -178,6 +186,13 @@ func TestE2EBrowser(t *testing.T) {
 	}
 	paste(madeUpArticle+" Extra.", "Ferry terminal delayed (phone)")
 	shot("4-article-phone.png")
+	top, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("phone screenshot: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(shots, "4-article-phone-top.png"), top, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
 		t.Fatal(err)
 	}
