@@ -603,6 +603,16 @@ func (d *doc) taggedCue(i, from, to int, last *cand) (cand, bool) {
 	if d.toks[i].punct {
 		return cand{}, false
 	}
+	// "has been a state senator": a copula with a predicate noun is a
+	// description, not a cue.
+	for k := i; k+1 < j; k++ {
+		switch d.toks[k].lw {
+		case "is", "was", "are", "were", "be", "been", "being":
+			if dets[d.toks[k+1].lw] {
+				return cand{}, false
+			}
+		}
+	}
 	c := cand{kind: "indirect", cue: span{i, j}, conf: 0.5}
 	src := d.sourceBefore(from, i)
 	if src.empty() && i > from && d.toks[i-1].lw == "," && last != nil {
@@ -613,8 +623,10 @@ func (d *doc) taggedCue(i, from, to int, last *cand) (cand, bool) {
 		if src.empty() {
 			return cand{}, false
 		}
+		// Content before a tagged cue only when it is a quotation:
+		// "“…,” she recalled", not "Having said that, the plan has merit".
 		cs, ce, ok := d.contentBefore(from, src.a)
-		if !ok {
+		if _, isQuote := d.quoteAt[cs]; !ok || !isQuote {
 			return cand{}, false
 		}
 		c.cs, c.ce = cs, ce
