@@ -846,7 +846,7 @@ func (d *doc) contentBefore(from, a int) (int, int, bool) {
 func (d *doc) sourceBefore(from, a int) span {
 	e := a
 	// Time expressions between source and cue: "Trump on Sunday said".
-	for e > from && timeWords[d.toks[e-1].lw] && e-1 > from {
+	for e > from && timeWords[d.toks[e-1].lw] && (!d.toks[e-1].cap || dayWords[d.toks[e-1].lw]) && e-1 > from {
 		e--
 	}
 	if e < a && (e == from || d.toks[e-1].punct) {
@@ -907,6 +907,9 @@ func (d *doc) npBack(from, e int) int {
 		}
 	}
 	last := d.toks[e-1]
+	if (last.lw == "who" || last.lw == "which") && paren == e {
+		return e - 1 // "an architect who said": the relative pronoun is the source
+	}
 	if last.punct || clauseStop[last.lw] || dets[last.lw] && last.lw != "one" && last.lw != "both" && last.lw != "all" {
 		return paren
 	}
@@ -914,7 +917,7 @@ func (d *doc) npBack(from, e int) int {
 	s := e - 1
 	for s > from {
 		p := d.toks[s-1]
-		if p.punct {
+		if p.punct && p.lw != "/" {
 			break
 		}
 		if p.lw == "to" && s-2 >= from && (d.toks[s-2].lw == "close" || d.toks[s-2].lw == "closest") {
@@ -923,10 +926,17 @@ func (d *doc) npBack(from, e int) int {
 		}
 		if clauseStop[p.lw] {
 			// "Mr. Grassley and Mr. Leahy", "federal and state officials".
-			if p.lw == "and" && s-2 >= from && !d.toks[s-2].punct &&
-				(d.toks[s].cap && d.toks[s-2].cap || !d.toks[s].cap && !d.toks[s-2].cap && e-s <= 3) {
-				s -= 2
-				continue
+			if p.lw == "and" && s-2 >= from && !d.toks[s-2].punct {
+				// "Federal and state officials", "RT and its defenders":
+				// a short phrase before "and" that opens the clause.
+				q := s - 1
+				for q > from && !d.toks[q-1].punct && !clauseStop[d.toks[q-1].lw] && !isCueWord(d.toks[q-1].lw) && s-1-q < 5 {
+					q--
+				}
+				if q < s-1 && (q == from || d.toks[q-1].punct || leadDrop[d.toks[q-1].lw]) {
+					s = q
+					continue
+				}
 			}
 			break
 		}

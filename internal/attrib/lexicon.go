@@ -101,8 +101,7 @@ var leadDrop = setOf("and", "but", "so", "yet", "however", "meanwhile", "still",
 // timeWords may follow a source before its cue ("Trump on Sunday said")
 // without being part of it.
 var timeWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
-	"today", "tonight", "earlier", "later", "recently", "previously", "last", "this", "week", "month", "year",
-	"night", "morning", "afternoon", "evening", "on", "in", "at", "weekend", "month", "friday's")
+	"today", "tonight", "earlier", "later", "recently", "previously", "on")
 
 var pronouns = setOf("he", "she", "they", "i", "we", "you", "it", "who")
 

@@ -22,7 +22,8 @@ type tok struct {
 // abbrevs take their period: "Sen. Elizabeth Warren" is one name.
 var abbrevs = setOf("mr", "mrs", "ms", "dr", "sen", "rep", "reps", "gov", "gen", "lt", "col", "st", "jr", "sr",
 	"prof", "rev", "sgt", "capt", "maj", "adm", "cmdr", "inc", "corp", "co", "ltd", "vs", "jan", "feb", "mar",
-	"apr", "aug", "sep", "sept", "oct", "nov", "dec", "pres", "gov", "atty", "supt", "hon", "mt", "ft", "no")
+	"apr", "aug", "sep", "sept", "oct", "nov", "dec", "pres", "gov", "atty", "supt", "hon", "mt", "ft", "no",
+	"del", "amb", "det", "insp", "sens", "govs", "messrs")
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
