@@ -27,7 +27,7 @@ done
 # tells what an idle 2-core machine would sustain when the wall-clock
 # figures are depressed by other load.
 cpu() { awk -v t="$(getconf CLK_TCK)" '{printf "%.3f", ($14+$15)/t}' "/proc/$srv/stat"; }
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "$(date -u +%FT%TZ), HEAD $(git rev-parse --short HEAD), load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo "| mode | articles × mean body | in flight | duration | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | server CPU ms/req |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for mode in analyze get; do
