@@ -31,7 +31,7 @@ func dataFlag(env *Env, fs *flag.FlagSet) *string {
 	if v := env.Getenv("CREDENCE_DATA"); v != "" {
 		def = v
 	}
-	return fs.String("data", def, "data directory holding the database (default $CREDENCE_DATA or ./credence-data)")
+	return fs.String("data", def, "data directory holding the database (its default comes from $CREDENCE_DATA when set)")
 }
 
 // modelFlags are the reliability-model flags of the long-running commands
