@@ -209,7 +209,7 @@ func (d *doc) nounFrom(i, to int) (cand, bool) {
 	if k == j || k+1 >= to || d.toks[k].lw != "that" {
 		return cand{}, false
 	}
-	return cand{kind: "indirect", src: span{j, k}, cue: span{i, i + 2}, cs: d.toks[k].s, ce: d.contentEnd(to), conf: 0.5}, true
+	return cand{kind: "indirect", src: span{j, k}, cue: span{i, i + 2}, cs: d.toks[k].s, ce: d.contentEnd(to), conf: 0.6}, true
 }
 
 // colonCue finds the headline pattern "Name: what they said".
@@ -238,7 +238,7 @@ func (d *doc) colonCue(from, to int) (cand, bool) {
 		// or a headline.
 		cs := d.toks[i+1].s
 		ce := d.paraEnd(cs, d.contentEnd(to))
-		return cand{kind: "indirect", src: span{from, i}, cue: span{i, i + 1}, cs: cs, ce: ce, conf: 0.5}, true
+		return cand{kind: "indirect", src: span{from, i}, cue: span{i, i + 1}, cs: cs, ce: ce, conf: 0.6}, true
 	}
 	return cand{}, false
 }
@@ -613,7 +613,7 @@ func (d *doc) taggedCue(i, from, to int, last *cand) (cand, bool) {
 			}
 		}
 	}
-	c := cand{kind: "indirect", cue: span{i, j}, conf: 0.5}
+	c := cand{kind: "indirect", cue: span{i, j}, conf: 0.4}
 	src := d.sourceBefore(from, i)
 	if src.empty() && i > from && d.toks[i-1].lw == "," && last != nil {
 		src = last.src

@@ -173,6 +173,9 @@ func (d *doc) postTextStart(te, prevEnd int, paras []article.Span) int {
 	if i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].End+1 >= te }); i < len(d.sents) && d.sents[i].Start < te && d.sents[i].Start > ts {
 		ts = d.sents[i].Start
 	}
+	if ts > te {
+		return te // posts that overlap: no text of its own
+	}
 	if b := strings.LastIndexByte(d.text[ts:te], '['); b >= 0 {
 		ts += b + 1
 	}

@@ -96,7 +96,7 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 	headEnd := src.b
 	for k := src.a; k < src.b; k++ {
 		lw := d.toks[k].lw
-		if lw == "who" || lw == "close" || lw == "familiar" || lw == "with" || lw == "," {
+		if lw == "who" || lw == "close" || lw == "familiar" || lw == "," || prepositions[lw] && k > src.a {
 			headEnd = k
 			break
 		}
@@ -185,6 +185,10 @@ func (d *doc) lastBefore(ms []mention, a int, typ string) *mention {
 	return nil
 }
 
+// minSourceConfidence is the confidence an attribution needs to make a
+// source.
+const minSourceConfidence = 0.5
+
 // buildSources aggregates the attributions' sources into distinct
 // sources with their aliases, titles and counts.
 func buildSources(atts []article.Attribution, ms []mention, d *doc) []article.Source {
@@ -196,7 +200,10 @@ func buildSources(atts []article.Attribution, ms []mention, d *doc) []article.So
 	}
 	by := map[string]*agg{}
 	for i, a := range atts {
-		if a.Source.Entity == "" {
+		// Only confident attributions make sources: those of the tagger
+		// alone (confidence 0.4) stay in the attribution list but do not
+		// count as the article's sourcing.
+		if a.Source.Entity == "" || a.Confidence < minSourceConfidence {
 			continue
 		}
 		key := a.Source.Type + "\x00" + strings.ToLower(a.Source.Entity)
