@@ -91,7 +91,7 @@ func (s *Server) routes() http.Handler {
 		if _, path, ok := strings.Cut(pattern, " "); ok {
 			route = path
 		}
-		mux.Handle(pattern, s.metrics.instrument(route, s.recoverer(h)))
+		mux.Handle(pattern, s.metrics.instrument(route, s.recoverer(s.accessLog(h))))
 	}
 	// API: methods are checked in the handlers so that a wrong one gets
 	// a JSON 405 rather than the mux's plain-text one.
@@ -189,6 +189,22 @@ func (s *Server) recoverer(h http.HandlerFunc) http.HandlerFunc {
 			}
 		}()
 		h(w, r)
+	}
+}
+
+// accessLog logs each request at debug level (--log-level debug); it
+// costs nothing when that level is off.
+func (s *Server) accessLog(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !s.log.Enabled(r.Context(), slog.LevelDebug) {
+			h(w, r)
+			return
+		}
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		h(sw, r)
+		s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.code(),
+			"duration", time.Since(start), "remote", r.RemoteAddr)
 	}
 }
 
