@@ -514,3 +514,52 @@ func TestGetOverHTTP(t *testing.T) {
 		t.Errorf("Content-Length %d, body %d bytes, valid JSON %v", resp.ContentLength, len(b), json.Valid(b))
 	}
 }
+
+// slowScorer makes an analysis take a while, to have a request in flight.
+type slowScorer struct{ d time.Duration }
+
+func (s slowScorer) Score(*article.Analysis) (article.Reliability, error) {
+	time.Sleep(s.d)
+	return article.Reliability{Label: "reliable", Score: 0.9, Model: "slow", Reasons: []article.Reason{}}, nil
+}
+
+// TestShutdownFinishesInFlight cancels Serve while an analysis runs: the
+// request must still complete, and new connections must be refused.
+func TestShutdownFinishesInFlight(t *testing.T) {
+	s := newServer(t, func(o *Options) { o.Analyze.Scorer = slowScorer{600 * time.Millisecond} })
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln, 5*time.Second) }()
+	url := "http://" + ln.Addr().String()
+	type result struct {
+		status int
+		err    error
+	}
+	res := make(chan result, 1)
+	go func() {
+		resp, err := http.Post(url+"/api/v1/analyze", "application/json", strings.NewReader(jsonBody(t, map[string]string{"text": sampleText})))
+		if err != nil {
+			res <- result{0, err}
+			return
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		res <- result{resp.StatusCode, nil}
+	}()
+	time.Sleep(200 * time.Millisecond) // the request is being analyzed
+	cancel()
+	r := <-res
+	if r.err != nil || r.status != 200 {
+		t.Errorf("in-flight request during shutdown: status %d, %v", r.status, r.err)
+	}
+	if err := <-done; err != nil {
+		t.Errorf("Serve = %v", err)
+	}
+	if _, err := http.Get(url + "/healthz"); err == nil {
+		t.Errorf("server still accepts connections after shutdown")
+	}
+}
