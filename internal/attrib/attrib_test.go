@@ -96,6 +96,8 @@ func TestAttributionFixtures(t *testing.T) {
 			[]want{{source: "People familiar with the matter", typ: "anonymous", cue: "said"}}},
 		{"close to", "Multiple sources close to the governor said he would resign.",
 			[]want{{source: "Multiple sources close to the governor", typ: "anonymous", affiliation: "the governor", cue: "said"}}},
+		{"dash signature", "“Great food and friendly staff.” ― Jane Roe\n\nMore text follows here.",
+			[]want{{kind: "direct", source: "Jane Roe", cue: "―", content: "Great food"}}},
 		{"rumors from", "There were rumors from unnamed White House sources that the chief of staff would quit.",
 			[]want{{source: "unnamed White House sources", typ: "anonymous", affiliation: "White House", content: "the chief of staff would quit"}}},
 	} {

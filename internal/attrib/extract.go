@@ -189,8 +189,46 @@ func (d *doc) extract() []cand {
 			out = append(out, c)
 		}
 	}
+	out = append(out, d.dashQuotes()...)
 	out = append(out, d.extra...)
 	sort.SliceStable(out, func(i, j int) bool { return d.toks[out[i].cue.a].s < d.toks[out[j].cue.a].s })
+	return out
+}
+
+// dashQuotes finds quotations signed with a dash: "“…” ― Sonya Herridge"
+// (reader comments, epigraphs). Tweet signatures, which carry a handle,
+// are left to the social post finder.
+func (d *doc) dashQuotes() []cand {
+	var out []cand
+	for _, q := range d.quotes {
+		if q.Depth != 0 {
+			continue
+		}
+		if _, ok := d.quoteAt[q.Start]; !ok {
+			continue
+		}
+		k := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].s >= q.End })
+		if k+1 >= len(d.toks) || d.used[k] {
+			continue
+		}
+		switch d.toks[k].lw {
+		case "―", "—", "–", "-":
+		default:
+			continue
+		}
+		j := k + 1
+		for j < len(d.toks) && d.toks[j].cap && !d.toks[j].punct && j-k <= 4 && d.toks[j].sent == d.toks[k+1].sent {
+			j++
+		}
+		if j == k+1 || j < len(d.toks) && (d.toks[j].lw == "(" || d.toks[j].sent == d.toks[j-1].sent && !d.toks[j].punct) {
+			continue
+		}
+		if strings.ContainsRune(d.text[q.End:d.toks[k].s], '\n') || hasWord(d.text[d.toks[k].e:d.toks[k+1].s]) {
+			continue
+		}
+		out = append(out, cand{kind: "direct", src: span{k + 1, j}, cue: span{k, k + 1}, cs: q.Start, ce: q.End, conf: 0.7})
+		d.used[k] = true
+	}
 	return out
 }
 
