@@ -164,6 +164,8 @@ func (d *doc) extract() []cand {
 				c, ok = d.accordingTo(i, from, to)
 			} else if nounCues[t.lw] && i+1 < to && (d.toks[i+1].lw == "from" || d.toks[i+1].lw == "by") {
 				c, ok = d.nounFrom(i, to)
+			} else if possNouns[t.lw] && i > from && i+2 < to && d.toks[i+1].lw == "that" {
+				c, ok = d.possessiveNoun(i, from, to)
 			} else if e, isCue := cueVerbs[t.lw]; isCue {
 				c, ok = d.verbCue(i, e, from, to, last)
 			} else if learned.words[t.lw] && !t.cap {
@@ -236,6 +238,32 @@ func (d *doc) dashQuotes() []cand {
 // "rumors from unnamed White House sources that …".
 var nounCues = setOf("rumors", "rumours", "rumor", "reports", "report", "claims", "claim", "allegations",
 	"word", "accounts", "leaks", "assurances", "warnings", "warning", "statements", "statement", "comments")
+
+// possNouns are nouns of saying whose possessor is the source: "Trump’s
+// claim that …", "his insistence that …".
+var possNouns = setOf("claim", "claims", "assertion", "assertions", "contention", "insistence", "suggestion",
+	"allegation", "allegations", "belief", "argument", "statement", "promise", "pledge", "warning", "prediction",
+	"denial", "charge", "accusation", "admission", "view", "vow", "boast", "complaint", "explanation", "remark")
+
+// possessiveNoun handles POSSESSOR’s NOUN that CONTENT.
+func (d *doc) possessiveNoun(i, from, to int) (cand, bool) {
+	p := d.toks[i-1].lw
+	var src span
+	switch {
+	case p == "his" || p == "her" || p == "their" || p == "its":
+		src = span{i - 1, i}
+	case p == "'s" && i-1 > from:
+		s := d.npBack(from, i-1)
+		if s >= i-1 {
+			return cand{}, false
+		}
+		src = span{s, i} // the possessive belongs to the source
+	default:
+		return cand{}, false
+	}
+	cs, ce := d.toks[i+1].s, d.clauseEnd(i+1, to, d.contentEnd(to))
+	return cand{kind: "indirect", src: src, cue: span{i, i + 1}, cs: cs, ce: ce, conf: 0.6}, ce > cs
+}
 
 // nounFrom handles NOUN from SOURCE that CONTENT.
 func (d *doc) nounFrom(i, to int) (cand, bool) {

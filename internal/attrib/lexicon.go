@@ -61,7 +61,7 @@ func init() {
 		reject/rejects/rejected/rejecting questioned/questioning describe/describes/described/describing
 		called/calling railed attacked endorse/endorses/endorsed`)
 	// "think", "know", "hope" are left out: annotators rarely mark them.
-	add(cueWeak, `continue/continues/continued believe/believes`)
+	add(cueWeak, `continue/continues/continued believe/believes estimate/estimates claim/claims`)
 }
 
 // cuePre may stand before a cue verb and belong to the cue ("has said",
