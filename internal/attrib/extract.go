@@ -529,6 +529,12 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 			case colon, lw == "that", isQuoteMark(lw) && d.opensQuote(m):
 			case lw == ",":
 				after = m+1 < to && isQuoteMark(d.toks[m+1].lw) && d.opensQuote(m+1)
+				// ", advisers to Mr. Obama say, the president has …": a
+				// parenthetical cue; the content is the clause after it.
+				if !after && m+1 < to && !d.toks[m+1].punct && !participle && src.a > from && d.toks[src.a-1].lw == "," &&
+					!clauseBreak[d.toks[m+1].lw] && !strings.HasSuffix(d.toks[m+1].lw, "ing") {
+					after = true
+				}
 				if after {
 					m++
 				}
