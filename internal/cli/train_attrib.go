@@ -10,7 +10,7 @@ import (
 )
 
 func init() {
-	register(command{name: "train-attrib", summary: "learn the attribution cue lexicon from a PolNeAR split", run: runTrainAttrib})
+	register(command{name: "train-attrib", summary: "learn the attribution cue lexicon and tagger from PolNeAR", run: runTrainAttrib})
 }
 
 func runTrainAttrib(ctx context.Context, env *Env, args []string) error {
