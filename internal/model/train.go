@@ -453,33 +453,42 @@ func (d *Dataset) Fit(idx []int) (*Model, error) {
 		}
 		folds = GroupFolds(groups, cfg.CalibFolds)
 	}
+	// Jobs: the final model (job 0, the largest, started first so the
+	// longest job does not run last alone) and the calibration folds,
+	// taken in order by up to Threads workers. Each job is deterministic
+	// on its own and writes only its own results.
 	jobs := len(folds) + 1
 	results := make([]*weights, jobs)
 	oof := make([]float64, len(idx)*k)
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, max(1, cfg.Threads))
+	next := make(chan int, jobs)
 	for j := range jobs {
+		next <- j
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(jobs, max(1, cfg.Threads)) {
 		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			if j == len(folds) {
-				results[j] = d.fitRaw(idx, cfg.Seed)
-				return
-			}
-			test := folds[j]
-			in := make([]bool, len(idx))
-			for _, t := range test {
-				in[t] = true
-			}
-			var train []int
-			for p, i := range idx {
-				if !in[p] {
-					train = append(train, i)
+			for j := range next {
+				if j == 0 {
+					results[0] = d.fitRaw(idx, cfg.Seed)
+					continue
 				}
-			}
-			w := d.fitRaw(train, cfg.Seed+uint64(j)+1)
-			for _, t := range test {
-				w.logits(&d.docs[idx[t]], oof[t*k:(t+1)*k])
+				f := j - 1
+				test := folds[f]
+				in := make([]bool, len(idx))
+				for _, t := range test {
+					in[t] = true
+				}
+				var train []int
+				for p, i := range idx {
+					if !in[p] {
+						train = append(train, i)
+					}
+				}
+				w := d.fitRaw(train, cfg.Seed+uint64(f)+1)
+				for _, t := range test {
+					w.logits(&d.docs[idx[t]], oof[t*k:(t+1)*k])
+				}
 			}
 		})
 	}
@@ -492,7 +501,7 @@ func (d *Dataset) Fit(idx []int) (*Model, error) {
 		}
 		cal = FitCalibration(oof, y, k)
 	}
-	m := d.build(results[jobs-1], cal, idx)
+	m := d.build(results[0], cal, idx)
 	return m, nil
 }
 
