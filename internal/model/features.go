@@ -115,7 +115,7 @@ func terms(dst []term, toks []text.Token, s string, names bool) []term {
 			}
 		default: // Word, Hashtag
 			h, n, lower := hashWord(w, names)
-			if n == 0 || (n == 1 && (lower == "s" || lower == "t")) || isTell(w) {
+			if n == 0 || (n == 1 && (lower == "s" || lower == "t" || lower == "S" || lower == "T")) || isTell(w) {
 				continue
 			}
 			dst = append(dst, term{h: h, text: lower})
@@ -173,15 +173,16 @@ func hashWord(w string, names bool) (uint64, int, string) {
 		}
 		n++
 	}
-	lower := ""
-	if names || n <= 1 {
-		lower = strings.ToLower(w[:end])
-	}
-	return h, n, lower
+	// The text is the raw word up to the apostrophe; occurrences
+	// lower-case it only for the few indices a model keeps.
+	return h, n, w[:end]
 }
 
 // scratch is reusable memory for featurizing one article.
 type scratch struct {
+	// keep, when set, limits the occurrences recorded to the indices a
+	// model has (names are made only for those).
+	keep  func(uint32) bool
 	toks  []text.Token
 	terms []term
 	idx   []uint32
@@ -205,15 +206,15 @@ func (f *featurizer) emit(sc *scratch, ts []term, seed uint64, prefix string, na
 		}
 		i := bucket(t.h ^ seed)
 		sc.idx = append(sc.idx, i)
-		if names {
-			sc.occ = append(sc.occ, occurrence{i, prefix + t.text})
+		if names && (sc.keep == nil || sc.keep(i)) {
+			sc.occ = append(sc.occ, occurrence{i, prefix + strings.ToLower(t.text)})
 		}
 		if f.set.Bigrams && prev >= 0 {
 			p := ts[prev]
 			i := bucket((p.h * seedBigram) ^ t.h ^ seed ^ seedBigram)
 			sc.idx = append(sc.idx, i)
-			if names {
-				sc.occ = append(sc.occ, occurrence{i, prefix + p.text + " " + t.text})
+			if names && (sc.keep == nil || sc.keep(i)) {
+				sc.occ = append(sc.occ, occurrence{i, prefix + strings.ToLower(p.text+" "+t.text)})
 			}
 		}
 		prev = j

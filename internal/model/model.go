@@ -140,6 +140,7 @@ type predictScratch struct {
 	rows  []int32
 	stamp []uint32 // per model row: gen when last seen
 	gen   uint32
+	model *Model // the model sc.keep was made for
 }
 
 // Predict scores one article. With explain it fills Reasons (at most
@@ -153,6 +154,10 @@ func (m *Model) Predict(in Input, explain bool, maxReasons int) Prediction {
 var scratchPool = sync.Pool{New: func() any { return new(predictScratch) }}
 
 func (m *Model) predict(ps *predictScratch, in Input, explain bool, maxReasons int) Prediction {
+	if ps.model != m {
+		ps.model = m
+		ps.sc.keep = func(b uint32) bool { return m.index.get(b) >= 0 }
+	}
 	dense, nRaw := m.fz.raw(&ps.sc, in.Title, in.Text, in.Signals, explain)
 	// Only the indices the model keeps matter: look them up in text
 	// order.
@@ -256,6 +261,40 @@ func (m *Model) explain(rows []int32, scale float64, dense []float32, occ []occu
 		}
 		return (float64(row[best]) - other/float64(k-1)) * x * m.Calib.A
 	}
+	// Score every feature, keep the strongest, and only then make names
+	// (a long article has hundreds of features).
+	type cand struct {
+		v     float64
+		row   int32 // >= 0: a hashed feature row; else -1-dense index
+		order int32
+	}
+	cands := make([]cand, 0, len(rows)+len(dense))
+	for _, j := range rows {
+		if v := contrib(m.w[int(j)*k:int(j+1)*k], scale); v != 0 {
+			cands = append(cands, cand{v, j, j})
+		}
+	}
+	for j, x := range dense {
+		if x == 0 {
+			continue
+		}
+		if v := contrib(m.dense[j*k:(j+1)*k], float64(x)); v != 0 {
+			cands = append(cands, cand{v, int32(-1 - j), int32(len(m.buckets) + j)})
+		}
+	}
+	slices.SortFunc(cands, func(a, b cand) int {
+		x, y := math.Abs(a.v), math.Abs(b.v)
+		switch {
+		case x > y:
+			return -1
+		case x < y:
+			return 1
+		}
+		return int(a.order - b.order)
+	})
+	if maxReasons > 0 && len(cands) > maxReasons {
+		cands = cands[:maxReasons]
+	}
 	// Name each row by the words of this article that made it.
 	named := map[int32]string{}
 	for _, o := range occ {
@@ -265,38 +304,19 @@ func (m *Model) explain(rows []int32, scale float64, dense []float32, occ []occu
 			}
 		}
 	}
-	var rs []article.Reason
-	for _, j := range rows {
-		v := contrib(m.w[int(j)*k:int(j+1)*k], scale)
-		if v == 0 {
-			continue
+	rs := make([]article.Reason, len(cands))
+	for i, c := range cands {
+		var name string
+		if c.row >= 0 {
+			name = named[c.row]
+			if name == "" {
+				name = m.names[c.row]
+			}
+			name = "word:" + name
+		} else {
+			name = m.Header.Dense[-1-c.row]
 		}
-		name := named[j]
-		if name == "" {
-			name = m.names[j]
-		}
-		rs = append(rs, article.Reason{Feature: "word:" + name, Weight: v})
-	}
-	for j, x := range dense {
-		if x == 0 {
-			continue
-		}
-		if v := contrib(m.dense[j*k:(j+1)*k], float64(x)); v != 0 {
-			rs = append(rs, article.Reason{Feature: m.Header.Dense[j], Weight: v})
-		}
-	}
-	sort.SliceStable(rs, func(a, b int) bool {
-		x, y := math.Abs(rs[a].Weight), math.Abs(rs[b].Weight)
-		if x != y {
-			return x > y
-		}
-		return rs[a].Feature < rs[b].Feature
-	})
-	if maxReasons > 0 && len(rs) > maxReasons {
-		rs = rs[:maxReasons]
-	}
-	for i := range rs {
-		rs[i].Weight = math.Round(rs[i].Weight*1e4) / 1e4
+		rs[i] = article.Reason{Feature: name, Weight: math.Round(c.v*1e4) / 1e4}
 	}
 	return rs
 }
