@@ -24,6 +24,12 @@ type doc struct {
 	used     []bool  // token already a cue
 	extra    []cand  // second contents of a cue ("“X,” she said, “Y.”")
 	tags     []uint8 // cue tagger labels per token; nil without a tagger
+	// tagMargin is the tagger's cue-begin minus outside emission score
+	// per token.
+	tagMargin []float32
+	// inQuote marks the tokens inside a closed quotation; nil when there
+	// are none.
+	inQuote []bool
 }
 
 // span is a half-open token range [a,b) into doc.toks; a == b is empty.
@@ -66,7 +72,7 @@ func newDoc(an *article.Analysis) *doc {
 	}
 	d.used = make([]bool, len(d.toks))
 	if cueTagger != nil {
-		d.tags = cueTagger.tag(d.toks)
+		d.tags, d.tagMargin = cueTagger.tag(d.toks)
 	}
 	d.quotes = appendTwoQuoteSpans(d.quotes[:len(d.quotes):len(d.quotes)], t)
 	d.quoteAt = make(map[int]int, len(d.quotes))
@@ -77,6 +83,16 @@ func newDoc(an *article.Analysis) *doc {
 		}
 		d.quoteAt[q.Start] = i
 		d.quoteEnd[q.End] = i
+		// PolNeAR never marks an attribution inside a quotation (0 of
+		// 803 rule cues there on train were gold): the quoted speaker's
+		// own reports are part of the content.
+		k := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].s >= q.InnerStart })
+		for ; k < len(d.toks) && d.toks[k].e <= q.InnerEnd; k++ {
+			if d.inQuote == nil {
+				d.inQuote = make([]bool, len(d.toks))
+			}
+			d.inQuote[k] = true
+		}
 	}
 	return d
 }
@@ -155,7 +171,7 @@ func (d *doc) extract() []cand {
 		var last *cand
 		for i := from; i < to; i++ {
 			t := d.toks[i]
-			if t.punct || d.used[i] {
+			if t.punct || d.used[i] || d.inQuote != nil && d.inQuote[i] {
 				continue
 			}
 			var c cand
@@ -171,7 +187,7 @@ func (d *doc) extract() []cand {
 			} else if learned.words[t.lw] && !t.cap {
 				c, ok = d.verbCue(i, cueEntry{lemma: t.lw, class: cueObject}, from, to, last)
 			}
-			if !ok && d.tags != nil && d.tags[i] == tagB && !d.nonAttributive(i, from, to) {
+			if !ok && d.tags != nil && d.tags[i] == tagB && d.tagMargin[i] >= taggedMinMargin && !d.nonAttributive(i, from, to) {
 				c, ok = d.taggedCue(i, from, to, last)
 			}
 			if !ok {
@@ -187,7 +203,7 @@ func (d *doc) extract() []cand {
 			last = &out[len(out)-1]
 			i = c.cue.b - 1
 		}
-		if c, ok := d.colonCue(from, to); ok {
+		if c, ok := d.colonCue(from, to); ok && (d.inQuote == nil || !d.inQuote[c.cue.a]) {
 			out = append(out, c)
 		}
 	}
@@ -630,6 +646,10 @@ func hasCueBetween(d *doc, a, b int) bool {
 	}
 	return false
 }
+
+// taggedMinMargin is the emission margin a cue the tagger alone finds
+// needs; chosen on PolNeAR dev.
+var taggedMinMargin float32 = 0
 
 // vetoUntagged drops rule cues the tagger marks as outside every cue.
 var vetoUntagged = false

@@ -23,7 +23,7 @@ import (
 var taggerFile []byte
 
 // TaggerFormat is the magic at the start of a tagger file.
-const TaggerFormat = "credence-roletagger/2"
+const TaggerFormat = "credence-roletagger/3"
 
 // Tags: outside, then begin/inside of a cue, a source and a content.
 const (
@@ -108,7 +108,7 @@ func mix(id, a, b uint32) uint32 {
 
 // features appends the hashed feature buckets of token i (prev and
 // prev2 are the tags given to the two tokens before) to dst.
-func (t *Tagger) features(dst []uint32, toks []tok, hs *tokHashes, i int, prev, prev2 int, inQuote bool) []uint32 {
+func (t *Tagger) features(dst []uint32, toks []tok, hs *tokHashes, i int, inQuote bool) []uint32 {
 	mask := uint32(1)<<t.bits - 1
 	h := func(x uint32) { dst = append(dst, x&mask) }
 	w := func(k int) uint32 {
@@ -124,11 +124,8 @@ func (t *Tagger) features(dst []uint32, toks []tok, hs *tokHashes, i int, prev, 
 		return hs.shape[k]
 	}
 	cur := hs.w[i]
-	pl := uint32(prev)
 	h(mix(1, 0, 0))
 	h(mix(2, cur, 0))
-	h(mix(3, pl, 0))
-	h(mix(4, pl, cur))
 	h(mix(5, w(i-1), 0))
 	h(mix(6, w(i+1), 0))
 	h(mix(7, w(i-2), 0))
@@ -141,10 +138,8 @@ func (t *Tagger) features(dst []uint32, toks []tok, hs *tokHashes, i int, prev, 
 		h(mix(13, hs.s3[i], 0))
 		h(mix(14, hs.s2[i], 0))
 	}
-	h(mix(15, pl, uint32(prev2)))
 	if inQuote {
 		h(mix(16, 0, 0))
-		h(mix(17, pl, 0))
 	}
 	// Cue words near: the source and content sit around them.
 	for k := i - 4; k <= i+4; k++ {
@@ -154,7 +149,7 @@ func (t *Tagger) features(dst []uint32, toks []tok, hs *tokHashes, i int, prev, 
 			if k > i {
 				dir = 1
 			}
-			h(mix(19, dir, pl))
+			h(mix(19, dir, cur))
 		}
 	}
 	h(mix(20, hs.stem[i], 0))
@@ -184,6 +179,23 @@ func (t *Tagger) features(dst []uint32, toks []tok, hs *tokHashes, i int, prev, 
 	}
 	if i+1 < len(toks) && particles[toks[i+1].lw] && learned.pairs[lw+" "+toks[i+1].lw] {
 		h(mix(30, 0, 0))
+	}
+	{
+		h(mix(31, shape(i-1), cur))
+		h(mix(32, shape(i-1), shape(i+1)))
+		h(mix(33, hs.stem[i], w(i+1)))
+		if i > 0 {
+			h(mix(34, hs.stem[i-1], cur))
+		}
+		for k := i - 1; k >= i-3 && k >= 0; k-- {
+			if closesQuote(toks[k].lw) {
+				h(mix(35, uint32(i-k), 0))
+				break
+			}
+		}
+		if len(lw) > 3 {
+			h(mix(36, fnv(lw[:3]), 0))
+		}
 	}
 	return dst
 }
@@ -266,68 +278,158 @@ func shapeOf1(toks []tok, k int) string {
 	return shapeOf(toks[k])
 }
 
-// tag labels toks greedily left to right.
-func (t *Tagger) tag(toks []tok) []uint8 {
-	out := make([]uint8, len(toks))
-	var fs []uint32
-	prev, prev2 := tagO, tagO
-	var q quoteState
-	hs := hashTokens(toks)
-	for i := range toks {
+// segEnd reports whether a token ends a decoding segment: the tagger
+// decodes each sentence-like run separately, the same way in training
+// and use.
+func segEnd(t tok) bool { return t.punct && (t.lw == "." || t.lw == "?" || t.lw == "!") }
+
+// decoder holds per-segment buffers for Viterbi decoding.
+type decoder struct {
+	fs    []uint32
+	em    [][nTags]float32 // emission scores
+	feats [][]uint32       // emission features per token (training only)
+	back  [][nTags]uint8
+	score [nTags]float32
+	hs    tokHashes
+}
+
+// trans returns the transition feature buckets for prev tag p at a
+// token whose word hash is cur.
+func (t *Tagger) trans(p int, cur uint32) (uint32, uint32) {
+	mask := uint32(1)<<t.bits - 1
+	return mix(3, uint32(p), 0) & mask, mix(4, uint32(p), cur) & mask
+}
+
+// viterbi decodes toks[a:b] into out[a:b]. Punctuation is always O and
+// breaks every span (colon cues are the rules' job). With keep, the
+// emission features of each token are kept in dec.feats for training.
+func (t *Tagger) viterbi(dec *decoder, toks []tok, a, b int, inQ []bool, out []uint8, margin []float32, keep bool) {
+	n := b - a
+	if n <= 0 {
+		return
+	}
+	if cap(dec.em) < n {
+		dec.em = make([][nTags]float32, n)
+		dec.back = make([][nTags]uint8, n)
+	}
+	dec.em, dec.back = dec.em[:n], dec.back[:n]
+	if keep {
+		if cap(dec.feats) < n {
+			dec.feats = make([][]uint32, n)
+		}
+		dec.feats = dec.feats[:n]
+	}
+	neg := float32(math.Inf(-1))
+	var prev [nTags]float32
+	for y := range prev {
+		prev[y] = neg
+	}
+	prev[tagO] = 0
+	for k := 0; k < n; k++ {
+		i := a + k
+		var cur [nTags]float32
 		if toks[i].punct {
-			// Punctuation is never tagged (colon cues are the rules'
-			// job); it breaks any span.
-			prev2, prev = prev, tagO
-			q.next(toks[i])
+			best, bp := neg, 0
+			for p := range nTags {
+				if prev[p] > best {
+					best, bp = prev[p], p
+				}
+			}
+			for y := range cur {
+				cur[y] = neg
+				dec.back[k][y] = uint8(bp)
+			}
+			cur[tagO] = best
+			if keep {
+				dec.feats[k] = dec.feats[k][:0]
+			}
+			prev = cur
 			continue
 		}
-		fs = t.features(fs[:0], toks, &hs, i, prev, prev2, bool(q))
-		best := t.best(fs, prev)
-		if best == tagB && t.margin(fs, tagB, tagO) < cueMargin {
-			best = tagO
+		dec.fs = t.features(dec.fs[:0], toks, &dec.hs, i, inQ[i])
+		em := &dec.em[k]
+		*em = [nTags]float32{}
+		for _, f := range dec.fs {
+			row := t.w[int(f)*nTags : int(f)*nTags+nTags]
+			for y, x := range row {
+				em[y] += x
+			}
 		}
-		out[i] = uint8(best)
-		prev2, prev = prev, best
+		if keep {
+			dec.feats[k] = append(dec.feats[k][:0], dec.fs...)
+		}
+		if margin != nil {
+			margin[i] = em[tagB] - em[tagO]
+		}
+		cw := dec.hs.w[i]
+		for y := range cur {
+			cur[y] = neg
+		}
+		for p := range nTags {
+			if prev[p] == neg {
+				continue
+			}
+			f1, f2 := t.trans(p, cw)
+			r1 := t.w[int(f1)*nTags : int(f1)*nTags+nTags]
+			r2 := t.w[int(f2)*nTags : int(f2)*nTags+nTags]
+			for y := range nTags {
+				if !allowed(p, y) {
+					continue
+				}
+				sc := prev[p] + r1[y] + r2[y] + em[y]
+				if sc > cur[y] {
+					cur[y] = sc
+					dec.back[k][y] = uint8(p)
+				}
+			}
+		}
+		prev = cur
+	}
+	best, by := neg, 0
+	for y := range nTags {
+		if prev[y] > best {
+			best, by = prev[y], y
+		}
+	}
+	for k := n - 1; k >= 0; k-- {
+		out[a+k] = uint8(by)
+		by = int(dec.back[k][by])
+	}
+}
+
+// quoteFlags marks the tokens inside a quotation.
+func quoteFlags(toks []tok) []bool {
+	in := make([]bool, len(toks))
+	var q quoteState
+	for i := range toks {
+		in[i] = bool(q)
 		q.next(toks[i])
 	}
-	return out
+	return in
 }
 
-// cueMargin is how far the cue-begin score must exceed the outside score
-// for the tagger to open a cue; chosen on PolNeAR dev.
-var cueMargin float32 = 0
-
-// margin is the score of tag a minus that of tag b.
-func (t *Tagger) margin(fs []uint32, a, b int) float32 {
-	var s float32
-	for _, f := range fs {
-		s += t.w[int(f)*nTags+a] - t.w[int(f)*nTags+b]
-	}
-	return s
-}
-
-// best returns the highest-scoring tag allowed after prev, summing each
-// feature's row of weights in one pass.
-func (t *Tagger) best(fs []uint32, prev int) int {
-	var sc [nTags]float32
-	for _, f := range fs {
-		row := t.w[int(f)*nTags : int(f)*nTags+nTags]
-		for y, x := range row {
-			sc[y] += x
+// tag labels toks with Viterbi decoding, one segment at a time, and
+// returns with the labels each token's emission margin of cue-begin
+// over outside (how sure the tagger is that a cue starts there).
+func (t *Tagger) tag(toks []tok) ([]uint8, []float32) {
+	out := make([]uint8, len(toks))
+	margin := make([]float32, len(toks))
+	dec := &decoder{hs: hashTokens(toks)}
+	inQ := quoteFlags(toks)
+	a := 0
+	for i := range toks {
+		if segEnd(toks[i]) || i == len(toks)-1 {
+			t.viterbi(dec, toks, a, i+1, inQ, out, margin, false)
+			a = i + 1
 		}
 	}
-	best, bestS := tagO, float32(math.Inf(-1))
-	for y := range nTags {
-		if allowed(prev, y) && sc[y] > bestS {
-			best, bestS = y, sc[y]
-		}
-	}
-	return best
+	return out, margin
 }
 
 // TrainTagger trains a cue tagger on docs for epochs passes with 2^bits
-// feature buckets. Training is deterministic: the same documents in the
-// same order give the same weights.
+// feature buckets: a structured averaged perceptron over Viterbi-decoded
+// segments. Training is deterministic: the same documents in the same
+// order give the same weights.
 func TrainTagger(docs []CueDoc, bits, epochs int) *Tagger {
 	t := &Tagger{bits: bits, w: make([]float32, (1<<bits)*nTags)}
 	// Averaged perceptron with lazy averaging: acc holds the sum of
@@ -338,6 +440,8 @@ func TrainTagger(docs []CueDoc, bits, epochs int) *Tagger {
 	type ex struct {
 		toks []tok
 		gold []uint8
+		inQ  []bool
+		hs   tokHashes
 	}
 	var data []ex
 	for _, d := range docs {
@@ -363,7 +467,18 @@ func TrainTagger(docs []CueDoc, bits, epochs int) *Tagger {
 		label(d.Contents, tagBC, tagIC)
 		label(d.Sources, tagBS, tagIS)
 		label(d.Cues, tagB, tagI)
-		data = append(data, ex{toks, gold})
+		prev := tagO
+		for i := range toks {
+			if toks[i].punct {
+				gold[i], prev = tagO, tagO
+				continue
+			}
+			if !allowed(prev, int(gold[i])) {
+				gold[i] = uint8(continues[gold[i]]) // a span cut by another: restart it
+			}
+			prev = int(gold[i])
+		}
+		data = append(data, ex{toks, gold, quoteFlags(toks), hashTokens(toks)})
 	}
 	upd := func(f uint32, y int, delta float32) {
 		k := int(f)*nTags + y
@@ -371,34 +486,44 @@ func TrainTagger(docs []CueDoc, bits, epochs int) *Tagger {
 		ts[k] = step
 		t.w[k] += delta
 	}
-	var fs []uint32
+	dec := &decoder{}
+	var pred []uint8
 	for ep := 0; ep < epochs; ep++ {
 		for _, e := range data {
-			prev, prev2 := tagO, tagO
-			var q quoteState
-			hs := hashTokens(e.toks)
+			dec.hs = e.hs
+			if cap(pred) < len(e.toks) {
+				pred = make([]uint8, len(e.toks))
+			}
+			pred = pred[:len(e.toks)]
+			a := 0
 			for i := range e.toks {
-				if e.toks[i].punct {
-					prev2, prev = prev, tagO
-					q.next(e.toks[i])
+				if !segEnd(e.toks[i]) && i != len(e.toks)-1 {
 					continue
 				}
-				fs = t.features(fs[:0], e.toks, &hs, i, prev, prev2, bool(q))
-				best := t.best(fs, prev)
-				g := int(e.gold[i])
-				if !allowed(prev, g) {
-					g = continues[g] // a span cut by another: restart it
-				}
-				if best != g {
-					for _, f := range fs {
-						upd(f, g, 1)
-						upd(f, best, -1)
+				b := i + 1
+				t.viterbi(dec, e.toks, a, b, e.inQ, pred, nil, true)
+				pg, pp := tagO, tagO
+				for k := a; k < b; k++ {
+					g, z := int(e.gold[k]), int(pred[k])
+					if !e.toks[k].punct && (g != z || pg != pp) {
+						if g != z {
+							for _, f := range dec.feats[k-a] {
+								upd(f, g, 1)
+								upd(f, z, -1)
+							}
+						}
+						cw := e.hs.w[k]
+						g1, g2 := t.trans(pg, cw)
+						z1, z2 := t.trans(pp, cw)
+						upd(g1, g, 1)
+						upd(g2, g, 1)
+						upd(z1, z, -1)
+						upd(z2, z, -1)
 					}
+					pg, pp = g, z
 				}
 				step++
-				// Train on the gold history (teacher forcing).
-				prev2, prev = prev, g
-				q.next(e.toks[i])
+				a = b
 			}
 		}
 	}

@@ -29,7 +29,7 @@ See docs/ATTRIBUTION.md.`)
 	dir := fs.String("polnear", "", "the PolNeAR split directory to learn from (required; use train, never dev)")
 	out := fs.String("out", "-", "cue lexicon output file, - for standard output")
 	taggerOut := fs.String("tagger-out", "", "also train the cue tagger and write it here (internal/attrib/cuetagger.v1)")
-	epochs := fs.Int("epochs", 6, "cue tagger training passes")
+	epochs := fs.Int("epochs", 8, "cue tagger training passes")
 	bits := fs.Int("bits", 16, "cue tagger feature hash bits")
 	pos, err := parseFlags(env, fs, args)
 	if done, err := handleParse(err); done {
