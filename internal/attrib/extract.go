@@ -210,6 +210,29 @@ func (d *doc) extract() []cand {
 	out = append(out, d.dashQuotes()...)
 	out = append(out, d.extra...)
 	sort.SliceStable(out, func(i, j int) bool { return d.toks[out[i].cue.a].s < d.toks[out[j].cue.a].s })
+	return d.dropNestedTagged(out)
+}
+
+// dropNestedTagged drops cues found by the tagger alone that lie inside
+// another attribution's content: on held-out PolNeAR train documents
+// only 23% of them were gold cues, against 47% elsewhere.
+func (d *doc) dropNestedTagged(cs []cand) []cand {
+	out := cs[:0]
+	for i, c := range cs {
+		keep := true
+		if c.conf <= taggedConf {
+			s := d.toks[c.cue.a].s
+			for j, o := range cs {
+				if j != i && o.cs <= s && s < o.ce {
+					keep = false
+					break
+				}
+			}
+		}
+		if keep {
+			out = append(out, c)
+		}
+	}
 	return out
 }
 
@@ -419,7 +442,7 @@ func (d *doc) clauseStart(from, e int) int {
 // verbCue builds an attribution around a cue verb at token i.
 func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) {
 	t := d.toks[i]
-	if t.cap && i > from && !(e.class == cueSay && d.toks[i-1].cap && (i+1 == to || d.toks[i+1].punct)) {
+	if t.cap && i > from && !(e.class == cueSay && d.toks[i-1].cap && (i+1 == to || d.toks[i+1].punct)) && !d.titleCase(from, to) {
 		return cand{}, false // part of a name: "The New York Post"; but "…, Lindsey Graham Says."
 	}
 	// "Said Ellis: “…”"
@@ -467,7 +490,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	}
 	b := i + 1
 	if b+2 < to && d.toks[b].lw == "in" && (d.toks[b+1].lw == "a" || d.toks[b+1].lw == "an") &&
-		(d.toks[b+2].lw == "statement" || d.toks[b+2].lw == "op-ed" || d.toks[b+2].lw == "email" || d.toks[b+2].lw == "interview") {
+		(d.toks[b+2].lw == "statement" || d.toks[b+2].lw == "op-ed" || d.toks[b+2].lw == "email") {
 		b += 3
 	} else if b < to && d.toks[b].lw == "out" && strings.HasPrefix(e.lemma, "point") {
 		b++
@@ -475,9 +498,8 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	if b < to && learned.pairs[t.lw+" "+d.toks[b].lw] {
 		b++ // "called for", "pointed to"
 	}
-	if b < to && dayWords[d.toks[b].lw] {
-		b++ // "said Friday"
-	}
+	// PolNeAR train leaves the day out of rule cues more often than not
+	// ("said" Friday, "said" in an interview).
 	colon := b < to && d.toks[b].lw == ":"
 	if colon {
 		b++ // "said:"
@@ -647,6 +669,9 @@ func hasCueBetween(d *doc, a, b int) bool {
 	return false
 }
 
+// taggedConf is the confidence of a cue found by the tagger alone.
+const taggedConf = 0.4
+
 // taggedMinMargin is the emission margin a cue the tagger alone finds
 // needs; chosen on PolNeAR dev.
 var taggedMinMargin float32 = 0
@@ -669,7 +694,7 @@ func (c cand) tagged(tags []uint8) bool {
 // "to say", and a capitalised word inside a name.
 func (d *doc) nonAttributive(i, from, to int) bool {
 	t := d.toks[i]
-	if t.cap && i > from {
+	if t.cap && i > from && !d.titleCase(from, to) {
 		return true
 	}
 	if i > from {
@@ -705,7 +730,7 @@ func (d *doc) taggedCue(i, from, to int, last *cand) (cand, bool) {
 			}
 		}
 	}
-	c := cand{kind: "indirect", cue: span{i, j}, conf: 0.4}
+	c := cand{kind: "indirect", cue: span{i, j}, conf: taggedConf}
 	src := d.sourceBefore(from, i)
 	if src.empty() && i > from && d.toks[i-1].lw == "," && last != nil {
 		src = last.src
@@ -738,6 +763,25 @@ func (d *doc) taggedCue(i, from, to int, last *cand) (cand, bool) {
 		return cand{}, false
 	}
 	return c, c.ce > c.cs
+}
+
+// titleCase reports whether the sentence [from, to) is a headline in
+// title case ("Morton Blackwell Endorses Ted Cruz"): at least three words
+// of four letters or more, nearly all capitalised. Its capitalised cue
+// words are then verbs, not parts of names.
+func (d *doc) titleCase(from, to int) bool {
+	n, c := 0, 0
+	for k := from; k < to; k++ {
+		t := d.toks[k]
+		if t.punct || t.num || len(t.lw) < 4 {
+			continue
+		}
+		n++
+		if t.cap {
+			c++
+		}
+	}
+	return n >= 3 && c*10 >= n*9
 }
 
 // isTitleLike reports whether quoted text looks like a title or a scare
