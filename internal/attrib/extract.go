@@ -499,10 +499,16 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 		b++ // "called for", "pointed to"
 	}
 	// PolNeAR train leaves the day out of rule cues more often than not
-	// ("said" Friday, "said" in an interview).
-	colon := b < to && d.toks[b].lw == ":"
+	// ("said" Friday, "said" in an interview): what follows the cue
+	// starts at next, after the day.
+	next := b
+	if next < to && dayWords[d.toks[next].lw] {
+		next++
+	}
+	colon := next < to && d.toks[next].lw == ":"
 	if colon {
-		b++ // "said:"
+		b = next + 1 // "said:", "said Monday:"
+		next = b
 	}
 	c := cand{kind: "indirect", cue: span{a, b}, conf: 0.7}
 	// Participle after a comma ("..., adding that ...") shares the
@@ -532,7 +538,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	}
 	if !src.empty() || participle {
 		c.src = src
-		m := b
+		m := next
 		if e.class == cueTell && !colon {
 			m = d.skipRecipient(m, to)
 		}
@@ -611,6 +617,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	if a <= from || !(d.toks[a-1].lw == "," || closesQuote(d.toks[a-1].lw)) {
 		return cand{}, false
 	}
+	b = next
 	k := b
 	for k < to && !d.toks[k].punct && k-b < 10 && !(clauseStop[d.toks[k].lw] && k > b) {
 		k++
