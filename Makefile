@@ -6,6 +6,7 @@ GO       ?= go
 POOL     ?= ../shared/data/news/pool.jsonl
 MODEL    ?= internal/model/default.bin
 TRAINFLAGS ?= --seed 1 --name credence-reliability-pool
+POLNEAR  ?= ../shared/data/polnear/train
 
 .PHONY: build test models models-check bench-fasttext
 
@@ -17,6 +18,7 @@ test:
 
 models:
 	$(GO) run ./cmd/credence train --data $(POOL) --out $(MODEL) $(TRAINFLAGS)
+	$(GO) run ./cmd/credence train-attrib --polnear $(POLNEAR) --out internal/attrib/cues.v1 --tagger-out internal/attrib/cuetagger.v1
 
 models-check:
 	$(GO) build -o /tmp/credence-models-check ./cmd/credence

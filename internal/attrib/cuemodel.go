@@ -65,6 +65,15 @@ func init() {
 		slog.Warn("attrib: embedded cue lexicon unusable; using the hand-written lexicon only", "err", err)
 		return
 	}
+	UseCueModel(m)
+}
+
+// UseCueModel replaces the learned lexicon the extractor and the tagger's
+// features use (by default the embedded one). train-attrib calls it with
+// the lexicon it has just learned, so that one run writes a lexicon and
+// a tagger trained with it. Not safe to call while Annotate runs.
+func UseCueModel(m *CueModel) {
+	learned.words, learned.pairs = map[string]bool{}, map[string]bool{}
 	for w, s := range m.Words {
 		if s.Cue >= learnedMinCue && s.Rate() >= learnedMinRate && !cuePre[w] && !clauseStop[w] && !strings.HasSuffix(w, "ly") {
 			learned.words[w] = true

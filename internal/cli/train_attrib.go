@@ -20,11 +20,10 @@ the versioned, checksummed lexicon that internal/attrib embeds
 (internal/attrib/cues.v1). Every annotator's file counts as one document.
 With --tagger-out it also trains the averaged-perceptron cue tagger.
 The same data and flags give the same bytes. Regenerate both embedded files
-(the tagger reads the lexicon, so the lexicon first) with
-  credence train-attrib --polnear ../shared/data/polnear/train --out internal/attrib/cues.v1
-  go build -o credence ./cmd/credence
+(the tagger is trained with the lexicon learned in the same run) with
   credence train-attrib --polnear ../shared/data/polnear/train --out internal/attrib/cues.v1 \
       --tagger-out internal/attrib/cuetagger.v1
+or make models.
 See docs/ATTRIBUTION.md.`)
 	dir := fs.String("polnear", "", "the PolNeAR split directory to learn from (required; use train, never dev)")
 	out := fs.String("out", "-", "cue lexicon output file, - for standard output")
@@ -63,8 +62,12 @@ See docs/ATTRIBUTION.md.`)
 			cd = append(cd, c)
 		}
 	}
-	b := attrib.TrainCues(cd).Marshal()
+	m := attrib.TrainCues(cd)
+	b := m.Marshal()
 	if *taggerOut != "" {
+		// The tagger's features read the learned lexicon: train it with
+		// the one just learned, not the one built into this binary.
+		attrib.UseCueModel(m)
 		tb := attrib.TrainTagger(cd, *bits, *epochs).Marshal()
 		if err := os.WriteFile(*taggerOut, tb, 0o644); err != nil {
 			return fmt.Errorf("train-attrib: %w", err)
