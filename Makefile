@@ -18,7 +18,7 @@ test:
 
 models:
 	$(GO) run ./cmd/credence train --data $(POOL) --out $(MODEL) $(TRAINFLAGS)
-	$(GO) run ./cmd/credence train-attrib --polnear $(POLNEAR) --out internal/attrib/cues.v1 --tagger-out internal/attrib/cuetagger.v1
+	$(GO) run ./cmd/credence train-attrib --polnear $(POLNEAR) --out internal/attrib/cues.v1 --pos-out internal/attrib/posdict.v1 --tagger-out internal/attrib/cuetagger.v1
 
 models-check:
 	$(GO) build -o /tmp/credence-models-check ./cmd/credence

@@ -53,8 +53,11 @@ func allowed(prev, y int) bool {
 // Tagger is a trained cue tagger: hashed features, one weight per
 // feature bucket and tag.
 type Tagger struct {
-	bits int
-	w    []float32 // [bucket*nTags + tag]
+	bits  int
+	w     []float32 // [bucket*nTags + tag]
+	q     []int16   // quantised w, [bucket*qRow + tag]; used when set
+	scale float32
+	tr    [nTags][nTags]float32 // transition weights from q, [prev][tag]
 }
 
 var cueTagger *Tagger
@@ -74,7 +77,7 @@ func init() {
 // tokHashes are per-token hashes computed once per document so each
 // feature is an integer mix, not a string hash.
 type tokHashes struct {
-	w, stem, s3, s2, shape []uint32
+	w, stem, s3, s2, shape, pos []uint32
 }
 
 var (
@@ -84,8 +87,9 @@ var (
 
 func hashTokens(toks []tok) tokHashes {
 	n := len(toks)
-	h := tokHashes{make([]uint32, n), make([]uint32, n), make([]uint32, n), make([]uint32, n), make([]uint32, n)}
+	h := tokHashes{make([]uint32, n), make([]uint32, n), make([]uint32, n), make([]uint32, n), make([]uint32, n), make([]uint32, n)}
 	for i, t := range toks {
+		h.pos[i] = posOf(t)
 		h.w[i] = fnv(t.lw)
 		h.stem[i] = fnv(stem(t.lw))
 		if len(t.lw) > 3 {
@@ -197,6 +201,22 @@ func (t *Tagger) features(dst []uint32, toks []tok, hs *tokHashes, i int, inQuot
 			h(mix(36, fnv(lw[:3]), 0))
 		}
 	}
+	if len(posClass) > 0 {
+		pos := func(k int) uint32 {
+			if k < 0 || k >= len(toks) {
+				return hashStart
+			}
+			return hs.pos[k]
+		}
+		p0 := hs.pos[i]
+		h(mix(40, p0, 0))
+		h(mix(41, pos(i-1), 0))
+		h(mix(42, pos(i+1), 0))
+		h(mix(43, pos(i-1), p0))
+		h(mix(44, p0, pos(i+1)))
+		h(mix(45, pos(i-2), pos(i-1)))
+		h(mix(46, pos(i+1), pos(i+2)))
+	}
 	return dst
 }
 
@@ -293,11 +313,51 @@ type decoder struct {
 	hs    tokHashes
 }
 
-// trans returns the transition feature buckets for prev tag p at a
-// token whose word hash is cur.
-func (t *Tagger) trans(p int, cur uint32) (uint32, uint32) {
+// qRow is the number of quantised weights stored per bucket: nTags
+// padded to 8 so that a row is 16 aligned bytes.
+const qRow = 8
+
+// row returns the weights of bucket f.
+func (t *Tagger) row(f uint32) (r [nTags]float32) {
+	if t.q != nil {
+		q := (*[qRow]int16)(t.q[int(f)*qRow:])
+		for y := range nTags {
+			r[y] = float32(q[y]) * t.scale
+		}
+		return r
+	}
+	copy(r[:], t.w[int(f)*nTags:])
+	return r
+}
+
+// quantize fills t.q with the weights as int16 (scaled by the largest
+// magnitude), which decoding then uses.
+func (t *Tagger) quantize() {
+	var m float32
+	for _, x := range t.w {
+		m = max(m, x, -x)
+	}
+	if m == 0 {
+		m = 1
+	}
+	t.scale = m / 32767
+	t.q = make([]int16, len(t.w)/nTags*qRow)
+	for b := range len(t.w) / nTags {
+		for y := range nTags {
+			t.q[b*qRow+y] = int16(math.Round(float64(t.w[b*nTags+y] / t.scale)))
+		}
+	}
+	for p := range nTags {
+		t.tr[p] = t.row(t.trans(p))
+	}
+}
+
+// trans returns the transition feature bucket for prev tag p. The
+// transition weights are tag pairs only (no word), so decoding reads
+// them from the small t.tr matrix.
+func (t *Tagger) trans(p int) uint32 {
 	mask := uint32(1)<<t.bits - 1
-	return mix(3, uint32(p), 0) & mask, mix(4, uint32(p), cur) & mask
+	return mix(3, uint32(p), 0) & mask
 }
 
 // viterbi decodes toks[a:b] into out[a:b]. Punctuation is always O and
@@ -349,10 +409,25 @@ func (t *Tagger) viterbi(dec *decoder, toks []tok, a, b int, inQ []bool, out []u
 		dec.fs = t.features(dec.fs[:0], toks, &dec.hs, i, inQ[i])
 		em := &dec.em[k]
 		*em = [nTags]float32{}
-		for _, f := range dec.fs {
-			row := t.w[int(f)*nTags : int(f)*nTags+nTags]
-			for y, x := range row {
-				em[y] += x
+		if t.q != nil {
+			// Quantised weights: one 16-byte row per bucket keeps the
+			// table (1 MB at 16 bits) mostly in cache.
+			var acc [qRow]int32
+			for _, f := range dec.fs {
+				row := (*[qRow]int16)(t.q[int(f)*qRow:])
+				for y := range qRow {
+					acc[y] += int32(row[y])
+				}
+			}
+			for y := range nTags {
+				em[y] = float32(acc[y]) * t.scale
+			}
+		} else {
+			for _, f := range dec.fs {
+				row := t.w[int(f)*nTags : int(f)*nTags+nTags]
+				for y, x := range row {
+					em[y] += x
+				}
 			}
 		}
 		if keep {
@@ -361,7 +436,6 @@ func (t *Tagger) viterbi(dec *decoder, toks []tok, a, b int, inQ []bool, out []u
 		if margin != nil {
 			margin[i] = em[tagB] - em[tagO]
 		}
-		cw := dec.hs.w[i]
 		for y := range cur {
 			cur[y] = neg
 		}
@@ -369,14 +443,17 @@ func (t *Tagger) viterbi(dec *decoder, toks []tok, a, b int, inQ []bool, out []u
 			if prev[p] == neg {
 				continue
 			}
-			f1, f2 := t.trans(p, cw)
-			r1 := t.w[int(f1)*nTags : int(f1)*nTags+nTags]
-			r2 := t.w[int(f2)*nTags : int(f2)*nTags+nTags]
+			var r1 [nTags]float32
+			if t.q != nil {
+				r1 = t.tr[p]
+			} else {
+				r1 = t.row(t.trans(p))
+			}
 			for y := range nTags {
 				if !allowed(p, y) {
 					continue
 				}
-				sc := prev[p] + r1[y] + r2[y] + em[y]
+				sc := prev[p] + r1[y] + em[y]
 				if sc > cur[y] {
 					cur[y] = sc
 					dec.back[k][y] = uint8(p)
@@ -512,13 +589,8 @@ func TrainTagger(docs []CueDoc, bits, epochs int) *Tagger {
 								upd(f, z, -1)
 							}
 						}
-						cw := e.hs.w[k]
-						g1, g2 := t.trans(pg, cw)
-						z1, z2 := t.trans(pp, cw)
-						upd(g1, g, 1)
-						upd(g2, g, 1)
-						upd(z1, z, -1)
-						upd(z2, z, -1)
+						upd(t.trans(pg), g, 1)
+						upd(t.trans(pp), z, -1)
 					}
 					pg, pp = g, z
 				}
@@ -531,6 +603,7 @@ func TrainTagger(docs []CueDoc, bits, epochs int) *Tagger {
 		acc[k] += float64(step-ts[k]) * float64(t.w[k])
 		t.w[k] = float32(acc[k] / float64(step))
 	}
+	t.quantize()
 	return t
 }
 
@@ -579,5 +652,6 @@ func ParseTagger(b []byte) (*Tagger, error) {
 	for i := range t.w {
 		t.w[i] = math.Float32frombits(binary.LittleEndian.Uint32(rest[4*i:]))
 	}
+	t.quantize()
 	return t, nil
 }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
+	"sort"
+	"strings"
 
 	"github.com/credence-news/credence/internal/attrib"
 	"github.com/credence-news/credence/internal/eval"
@@ -20,13 +23,15 @@ the versioned, checksummed lexicon that internal/attrib embeds
 (internal/attrib/cues.v1). Every annotator's file counts as one document.
 With --tagger-out it also trains the averaged-perceptron cue tagger.
 The same data and flags give the same bytes. Regenerate both embedded files
-(the tagger is trained with the lexicon learned in the same run) with
+(the tagger is trained with the lexicon and part-of-speech dictionary of the
+same run) with
   credence train-attrib --polnear ../shared/data/polnear/train --out internal/attrib/cues.v1 \
-      --tagger-out internal/attrib/cuetagger.v1
+      --pos-out internal/attrib/posdict.v1 --tagger-out internal/attrib/cuetagger.v1
 or make models.
 See docs/ATTRIBUTION.md.`)
 	dir := fs.String("polnear", "", "the PolNeAR split directory to learn from (required; use train, never dev)")
 	out := fs.String("out", "-", "cue lexicon output file, - for standard output")
+	posOut := fs.String("pos-out", "", "also count the part-of-speech dictionary from DIR/corenlp-conllu and write it here (internal/attrib/posdict.v1); the tagger then uses it")
 	taggerOut := fs.String("tagger-out", "", "also train the cue tagger and write it here (internal/attrib/cuetagger.v1)")
 	epochs := fs.Int("epochs", 8, "cue tagger training passes")
 	bits := fs.Int("bits", 16, "cue tagger feature hash bits")
@@ -64,6 +69,17 @@ See docs/ATTRIBUTION.md.`)
 	}
 	m := attrib.TrainCues(cd)
 	b := m.Marshal()
+	if *posOut != "" {
+		pd, err := countPos(filepath.Join(*dir, "corenlp-conllu"))
+		if err != nil {
+			return fmt.Errorf("train-attrib: %w", err)
+		}
+		if err := os.WriteFile(*posOut, pd.Marshal(), 0o644); err != nil {
+			return fmt.Errorf("train-attrib: %w", err)
+		}
+		fmt.Fprintf(env.Stderr, "train-attrib: wrote %s (%d words)\n", *posOut, len(pd.Classes))
+		attrib.UsePosDict(pd)
+	}
 	if *taggerOut != "" {
 		// The tagger's features read the learned lexicon: train it with
 		// the one just learned, not the one built into this binary.
@@ -84,3 +100,37 @@ See docs/ATTRIBUTION.md.`)
 	fmt.Fprintf(env.Stderr, "train-attrib: wrote %s (%d bytes)\n", *out, len(b))
 	return nil
 }
+
+// countPos counts word forms and their Penn Treebank tags (CoNLL-U
+// columns 2 and 5) over every .conllu file of dir, in name order.
+func countPos(dir string) (*attrib.PosDict, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.conllu"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no .conllu files in %s", dir)
+	}
+	sort.Strings(files)
+	c := attrib.NewPosCounter()
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		for line := range strings.SplitSeq(string(b), "\n") {
+			if line == "" || line[0] == '#' {
+				continue
+			}
+			col := strings.SplitN(line, "\t", 6)
+			if len(col) < 5 || col[1] == "" || col[4] == "" || col[4] == "_" {
+				continue
+			}
+			c.Add(col[1], col[4])
+		}
+	}
+	return c.Dict(posMinCount, fmt.Sprintf("%d files, words seen at least %d times", len(files), posMinCount)), nil
+}
+
+// posMinCount is how often a word must occur to enter the dictionary.
+const posMinCount = 3

@@ -1,0 +1,204 @@
+package attrib
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sort"
+	"strings"
+)
+
+// The part-of-speech dictionary maps a lower-case word to its usual
+// Penn Treebank tag, or to its two usual tags when it is ambiguous
+// ("support" NN|VB), as counted over the silver CoreNLP parses of PolNeAR
+// train by `credence train-attrib`. It gives the role tagger word-class
+// features (a verb it has never seen as a cue is still a verb) without
+// running a tagger: one lookup per token.
+//
+//go:embed posdict.v1
+var posFile []byte
+
+// PosDictFormat is the first line of a part-of-speech dictionary file.
+const PosDictFormat = "credence-posdict/1"
+
+// PosDict is a word -> tag class dictionary.
+type PosDict struct {
+	Classes map[string]string
+	Note    string
+}
+
+// posClass holds the embedded dictionary's classes hashed; empty when it
+// failed to load (the tagger then sees only shape classes).
+var posClass = map[string]uint32{}
+
+func init() {
+	if len(posFile) == 0 {
+		return
+	}
+	p, err := ParsePosDict(posFile)
+	if err != nil {
+		slog.Warn("attrib: embedded part-of-speech dictionary unusable", "err", err)
+		return
+	}
+	UsePosDict(p)
+}
+
+// UsePosDict replaces the dictionary the tagger's features read.
+// train-attrib calls it with the dictionary it has just counted. Not
+// safe to call while Annotate runs.
+func UsePosDict(p *PosDict) {
+	posClass = make(map[string]uint32, len(p.Classes))
+	for w, c := range p.Classes {
+		posClass[w] = fnv("pos", c)
+	}
+}
+
+// Hashed classes of words missing from the dictionary, by shape.
+var (
+	posUnkCap = fnv("pos?", "cap")
+	posUnkNum = fnv("pos?", "num")
+	posUnkIng = fnv("pos?", "ing")
+	posUnkEd  = fnv("pos?", "ed")
+	posUnkS   = fnv("pos?", "s")
+	posUnkLy  = fnv("pos?", "ly")
+	posUnk    = fnv("pos?", "")
+	posPunct  = fnv("pos?", "punct")
+)
+
+// posOf returns the hashed word class of t.
+func posOf(t tok) uint32 {
+	if c, ok := posClass[t.lw]; ok {
+		return c
+	}
+	switch {
+	case t.punct:
+		return posPunct
+	case t.num:
+		return posUnkNum
+	case t.cap:
+		return posUnkCap
+	case strings.HasSuffix(t.lw, "ing"):
+		return posUnkIng
+	case strings.HasSuffix(t.lw, "ed"):
+		return posUnkEd
+	case strings.HasSuffix(t.lw, "ly"):
+		return posUnkLy
+	case strings.HasSuffix(t.lw, "s"):
+		return posUnkS
+	}
+	return posUnk
+}
+
+// PosCounter counts the tags each word form was given.
+type PosCounter struct {
+	n map[string]map[string]int
+}
+
+// NewPosCounter returns an empty counter.
+func NewPosCounter() *PosCounter { return &PosCounter{n: map[string]map[string]int{}} }
+
+// Add counts one occurrence of form with tag (folded to lower case as
+// the tagger's tokens are).
+func (c *PosCounter) Add(form, tag string) {
+	w := lower(form)
+	m := c.n[w]
+	if m == nil {
+		m = map[string]int{}
+		c.n[w] = m
+	}
+	m[tag]++
+}
+
+// Dict keeps the words seen at least minCount times: each gets its most
+// frequent tag, or its two most frequent joined by "|" when the first
+// has less than three quarters of the occurrences. Ties break by tag
+// name, so the result is deterministic.
+func (c *PosCounter) Dict(minCount int, note string) *PosDict {
+	p := &PosDict{Classes: map[string]string{}, Note: note}
+	for w, m := range c.n {
+		total := 0
+		tags := make([]string, 0, len(m))
+		for t, k := range m {
+			total += k
+			tags = append(tags, t)
+		}
+		if total < minCount {
+			continue
+		}
+		sort.Slice(tags, func(i, j int) bool {
+			if m[tags[i]] != m[tags[j]] {
+				return m[tags[i]] > m[tags[j]]
+			}
+			return tags[i] < tags[j]
+		})
+		cl := tags[0]
+		if 4*m[tags[0]] < 3*total && len(tags) > 1 {
+			cl += "|" + tags[1]
+		}
+		p.Classes[w] = cl
+	}
+	return p
+}
+
+// Marshal writes the dictionary: format, note and SHA-256 of the body,
+// then one "word TAB class" line per word, sorted.
+func (p *PosDict) Marshal() []byte {
+	keys := make([]string, 0, len(p.Classes))
+	for w := range p.Classes {
+		keys = append(keys, w)
+	}
+	sort.Strings(keys)
+	var body bytes.Buffer
+	for _, w := range keys {
+		fmt.Fprintf(&body, "%s\t%s\n", w, p.Classes[w])
+	}
+	sum := sha256.Sum256(body.Bytes())
+	var out bytes.Buffer
+	fmt.Fprintf(&out, "%s\nnote\t%s\nsha256\t%s\n---\n", PosDictFormat, p.Note, hex.EncodeToString(sum[:]))
+	out.Write(body.Bytes())
+	return out.Bytes()
+}
+
+// ParsePosDict reads a dictionary written by Marshal, checking format
+// and checksum; foreign or corrupt input is an error, never a panic.
+func ParsePosDict(b []byte) (*PosDict, error) {
+	head, body, ok := bytes.Cut(b, []byte("\n---\n"))
+	if !ok {
+		return nil, errors.New("pos dictionary: no header separator")
+	}
+	lines := strings.Split(string(head), "\n")
+	if len(lines) < 3 || lines[0] != PosDictFormat {
+		return nil, fmt.Errorf("pos dictionary: not a %s file", PosDictFormat)
+	}
+	p := &PosDict{Classes: map[string]string{}}
+	var sum string
+	for _, l := range lines[1:] {
+		k, v, _ := strings.Cut(l, "\t")
+		switch k {
+		case "note":
+			p.Note = v
+		case "sha256":
+			sum = v
+		}
+	}
+	got := sha256.Sum256(body)
+	if sum != hex.EncodeToString(got[:]) {
+		return nil, errors.New("pos dictionary: checksum mismatch")
+	}
+	sc := bufio.NewScanner(bytes.NewReader(body))
+	n := 0
+	for sc.Scan() {
+		n++
+		w, cl, ok := strings.Cut(sc.Text(), "\t")
+		if !ok || w == "" || cl == "" {
+			return nil, fmt.Errorf("pos dictionary: line %d: want word TAB class", n)
+		}
+		p.Classes[w] = cl
+	}
+	return p, sc.Err()
+}
