@@ -618,6 +618,9 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 		return cand{}, false
 	}
 	b = next
+	if b < to && prepositions[d.toks[b].lw] {
+		return cand{}, false // "…, said after the jobs report that …" is not "said Smith"
+	}
 	k := b
 	for k < to && !d.toks[k].punct && k-b < 10 && !(clauseStop[d.toks[k].lw] && k > b) {
 		k++
@@ -998,7 +1001,9 @@ func (d *doc) sourceBefore(from, a int) span {
 	for e > from && timeWords[d.toks[e-1].lw] && (!d.toks[e-1].cap || dayWords[d.toks[e-1].lw]) && e-1 > from {
 		e--
 	}
-	if e < a && (e == from || d.toks[e-1].punct) {
+	// After a comma the time phrase follows an appositive source:
+	// "the press secretary, Josh Earnest, on Tuesday said".
+	if e < a && (e == from || d.toks[e-1].punct && d.toks[e-1].lw != ",") {
 		e = a
 	}
 	// ", at a later press gaggle," between source and cue.
