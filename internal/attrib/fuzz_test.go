@@ -61,3 +61,32 @@ func FuzzAnnotate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseModels checks that the three model parsers reject foreign or
+// corrupt input with an error, never a panic, and that a parsed part-of-
+// speech dictionary writes back to the same bytes.
+func FuzzParseModels(f *testing.F) {
+	f.Add([]byte(PosDictFormat + "\nnote\tx\nsha256\t00\n---\nsaid\tVBD\n"))
+	f.Add(NewPosCounterDict().Marshal())
+	f.Add([]byte(CueFormat + "\nnote\t\nsha256\t\n---\nw\tsaid\t3\t2\n"))
+	f.Add([]byte(TaggerFormat + "\nbits 8\nsha256 00\n"))
+	f.Add(posFile[:min(len(posFile), 300)])
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if p, err := ParsePosDict(b); err == nil {
+			if _, err := ParsePosDict(p.Marshal()); err != nil {
+				t.Fatalf("re-parse: %v", err)
+			}
+		}
+		ParseCueModel(b)
+		ParseTagger(b)
+	})
+}
+
+// NewPosCounterDict is a small dictionary for seeds and tests.
+func NewPosCounterDict() *PosDict {
+	c := NewPosCounter()
+	for _, x := range [][2]string{{"said", "VBD"}, {"Support", "NN"}, {"support", "VB"}, {"support", "NN"}, {"the", "DT"}} {
+		c.Add(x[0], x[1])
+	}
+	return c.Dict(1, "seed")
+}
