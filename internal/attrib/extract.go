@@ -746,6 +746,9 @@ func (d *doc) taggedCue(i, from, to int, last *cand) (cand, bool) {
 	if src.empty() && i > from && d.toks[i-1].lw == "," && last != nil {
 		src = last.src
 	}
+	if src.empty() {
+		src = d.taggedSource(i, j, from, to)
+	}
 	c.src = src
 	if j >= to || d.toks[j].punct && !d.opensQuote(j) && d.toks[j].lw != ":" {
 		if src.empty() {
@@ -798,6 +801,35 @@ func (d *doc) titleCase(from, to int) bool {
 		}
 	}
 	return n >= 3 && c*10 >= n*9
+}
+
+// taggedSource returns the source span the tagger marks nearest to the
+// cue [i, j) in its sentence, before it (up to 12 tokens back) or else
+// right after it; empty when there is none.
+func (d *doc) taggedSource(i, j, from, to int) span {
+	for k := i - 1; k >= from && i-k <= 12; k-- {
+		if d.tags[k] == tagB || d.tags[k] == tagI {
+			break
+		}
+		if d.tags[k] == tagIS || d.tags[k] == tagBS {
+			e := k + 1
+			for k > from && d.tags[k] == tagIS {
+				k--
+			}
+			if d.tags[k] != tagBS {
+				return span{}
+			}
+			return span{k, e}
+		}
+	}
+	if j < to && d.tags[j] == tagBS {
+		e := j + 1
+		for e < to && d.tags[e] == tagIS {
+			e++
+		}
+		return span{j, e}
+	}
+	return span{}
 }
 
 // isTitleLike reports whether quoted text looks like a title or a scare
