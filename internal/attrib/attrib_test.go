@@ -98,6 +98,14 @@ func TestAttributionFixtures(t *testing.T) {
 			[]want{{source: "Multiple sources close to the governor", typ: "anonymous", affiliation: "the governor", cue: "said"}}},
 		{"dash signature", "“Great food and friendly staff.” ― Jane Roe\n\nMore text follows here.",
 			[]want{{kind: "direct", source: "Jane Roe", cue: "―", content: "Great food"}}},
+		{"time phrase before cue", "Trump in recent weeks said that he would win the state.",
+			[]want{{source: "Trump", cue: "said", content: "that he would win the state"}}},
+		{"appositive then day", "The press secretary, Josh Earnest, on Tuesday said that the plan was dead.",
+			[]want{{source: "The press secretary, Josh Earnest,", cue: "said", content: "the plan was dead"}}},
+		{"title case headline", "Morton Blackwell Endorses Ted Cruz",
+			[]want{{source: "Morton Blackwell", cue: "Endorses", content: "Ted Cruz"}}},
+		{"prepositional phrase after cue", "Douglas Holtz-Eakin, an economist, said after the jobs report that growth was slow.",
+			[]want{{source: "Douglas Holtz-Eakin, an economist,", cue: "said"}}},
 		{"rumors from", "There were rumors from unnamed White House sources that the chief of staff would quit.",
 			[]want{{source: "unnamed White House sources", typ: "anonymous", affiliation: "White House", content: "the chief of staff would quit"}}},
 	} {
@@ -235,5 +243,17 @@ func checkOffsets(t testing.TB, an *article.Analysis) {
 	}
 	for _, e := range an.Entities {
 		ok("entity", e.Start, e.End, e.Text)
+	}
+}
+
+// TestNoAttributionInsideQuote: PolNeAR does not mark the reports a
+// quoted speaker makes, so a cue inside a quotation starts nothing.
+func TestNoAttributionInsideQuote(t *testing.T) {
+	an := run(t, "“When he said no, the whole team left the room,” Smith said.")
+	if len(an.Attributions) != 1 || an.Attributions[0].Source.Text != "Smith" {
+		for _, a := range an.Attributions {
+			t.Logf("src=%q cue=%q content=%q", a.Source.Text, a.Cue.Text, a.Content.Text)
+		}
+		t.Fatalf("want only Smith's attribution, got %d", len(an.Attributions))
 	}
 }

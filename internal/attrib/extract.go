@@ -806,6 +806,11 @@ func (d *doc) titleCase(from, to int) bool {
 	return n >= 3 && c*10 >= n*9
 }
 
+var (
+	timeNouns   = setOf("week", "weeks", "month", "months", "year", "years", "day", "days", "night", "morning", "afternoon", "evening", "weekend")
+	timeOpeners = setOf("in", "last", "this", "over", "during", "earlier", "past", "next", "that")
+)
+
 // refuted are lexicon cue words the PolNeAR train annotators marked in
 // under a quarter of the rules' uses (pledged 86 uses, 21% exact; "did
 // not respond", "add", "endorse" under 20%): PolNeAR does not see
@@ -1041,6 +1046,18 @@ func (d *doc) sourceBefore(from, a int) span {
 	// Time expressions between source and cue: "Trump on Sunday said".
 	for e > from && timeWords[d.toks[e-1].lw] && (!d.toks[e-1].cap || dayWords[d.toks[e-1].lw]) && e-1 > from {
 		e--
+	}
+	// "Trump in recent weeks said", "A CNN/ORC poll last month found".
+	if e-2 > from && timeNouns[d.toks[e-1].lw] {
+		st := -1
+		for k := e - 2; k > from && e-k <= 5 && !d.toks[k].punct && !d.toks[k].cap; k-- {
+			if timeOpeners[d.toks[k].lw] {
+				st = k
+			}
+		}
+		if st > from && !d.toks[st-1].punct {
+			e = st
+		}
 	}
 	// After a comma the time phrase follows an appositive source:
 	// "the press secretary, Josh Earnest, on Tuesday said".
