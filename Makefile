@@ -17,8 +17,9 @@ test:
 	$(GO) test ./...
 
 models:
-	$(GO) run ./cmd/credence train --data $(POOL) --out $(MODEL) $(TRAINFLAGS)
+	# attribution first: the reliability model's sourcing signals use it
 	$(GO) run ./cmd/credence train-attrib --polnear $(POLNEAR) --out internal/attrib/cues.v1 --pos-out internal/attrib/posdict.v1 --tagger-out internal/attrib/cuetagger.v1
+	$(GO) run ./cmd/credence train --data $(POOL) --out $(MODEL) $(TRAINFLAGS)
 
 models-check:
 	$(GO) build -o /tmp/credence-models-check ./cmd/credence

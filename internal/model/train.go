@@ -40,7 +40,7 @@ func DefaultConfig() Config {
 	return Config{
 		Settings: DefaultSettings(),
 		Epochs:   10, Seed: 1,
-		Alpha: 0.2, Beta: 1, L1: 0.5, L2: 1,
+		Alpha: 1, Beta: 1, L1: 0.2, L2: 1,
 		Threads: 2, CalibFolds: 5, Name: "credence-reliability",
 		MaxFeatures: 150000,
 	}
