@@ -734,6 +734,11 @@ func (d *doc) taggedCue(i, from, to int, last *cand) (cand, bool) {
 	if d.toks[i].punct {
 		return cand{}, false
 	}
+	// "physicians respect", "story suggests": nouns before the verb of a
+	// tagged cue belong to the source.
+	for i+1 < j && nounish(d.toks[i]) && hasVerb(d.toks[i+1:j]) {
+		i++
+	}
 	// "has been a state senator": a copula with a predicate noun is a
 	// description, not a cue.
 	for k := i; k+1 < j; k++ {
@@ -810,6 +815,23 @@ var (
 	timeNouns   = setOf("week", "weeks", "month", "months", "year", "years", "day", "days", "night", "morning", "afternoon", "evening", "weekend")
 	timeOpeners = setOf("in", "last", "this", "over", "during", "earlier", "past", "next", "that")
 )
+
+// nounish reports whether the usual tag of t is a noun, pronoun or
+// determiner.
+func nounish(t tok) bool {
+	c, ok := posTags[t.lw]
+	return ok && (strings.HasPrefix(c, "NN") || strings.HasPrefix(c, "PRP") && !strings.HasPrefix(c, "PRP$") || c == "DT")
+}
+
+// hasVerb reports whether one of ts is usually a verb or modal.
+func hasVerb(ts []tok) bool {
+	for _, t := range ts {
+		if c := posTags[t.lw]; strings.HasPrefix(c, "VB") || strings.HasPrefix(c, "MD") {
+			return true
+		}
+	}
+	return false
+}
 
 // refuted are lexicon cue words the PolNeAR train annotators marked in
 // under a quarter of the rules' uses (pledged 86 uses, 21% exact; "did

@@ -56,7 +56,12 @@ func UsePosDict(p *PosDict) {
 	for w, c := range p.Classes {
 		posClass[w] = fnv("pos", c)
 	}
+	posTags = p.Classes
 }
+
+// posTags is the dictionary itself, for rules that ask for a word's
+// usual tag.
+var posTags = map[string]string{}
 
 // Hashed classes of words missing from the dictionary, by shape.
 var (
