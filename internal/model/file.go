@@ -276,7 +276,7 @@ func Unmarshal(b []byte) (*Model, error) {
 	return m, nil
 }
 
-// ReadFrom-style helper for io.Readers (stdin, embedded files).
+// Read decodes a model file from rd (standard input, an embedded file).
 func Read(rd io.Reader) (*Model, error) {
 	b, err := io.ReadAll(io.LimitReader(rd, 1<<30))
 	if err != nil {
