@@ -190,6 +190,7 @@ type trainFlags struct {
 	buckets, minCount  int
 	calibFolds, maxFts int
 	clean              bool
+	balance            bool
 	name               string
 }
 
@@ -207,6 +208,7 @@ func (t *trainFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&t.calibFolds, "calib-folds", d.CalibFolds, "outlet-grouped folds for fitting the calibration (0: none)")
 	fs.IntVar(&t.maxFts, "max-features", d.MaxFeatures, "keep at most this many hashed features (largest weights)")
 	fs.BoolVar(&t.clean, "strip-tells", d.Clean, "strip wire-service datelines and other outlet tells before features")
+	fs.BoolVar(&t.balance, "balance", d.Balance, "weigh classes equally (each example by n/(k*n_class))")
 	fs.StringVar(&t.name, "name", d.Name, "the model's name, reported in analyses")
 }
 
@@ -218,6 +220,7 @@ func (t *trainFlags) config(threads int) (model.Config, error) {
 	c.Epochs, c.Seed, c.L1, c.L2, c.Alpha = t.epochs, t.seed, t.l1, t.l2, t.alpha
 	c.Bigrams, c.Title, c.Buckets, c.MinCount = t.bigrams, t.title, uint32(t.buckets), t.minCount
 	c.CalibFolds, c.MaxFeatures, c.Clean, c.Name, c.Threads = t.calibFolds, t.maxFts, t.clean, t.name, threads
+	c.Balance = t.balance
 	if c.Epochs < 1 {
 		return c, fmt.Errorf("--epochs %d: must be at least 1", c.Epochs)
 	}

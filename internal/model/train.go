@@ -33,6 +33,9 @@ type Config struct {
 	// MaxFeatures caps the features kept in the model (by weight), 0 for
 	// no cap.
 	MaxFeatures int
+	// Balance weighs each example by n/(k*n_class) so rare classes count
+	// as much as common ones.
+	Balance bool
 }
 
 // DefaultConfig is what `credence train` uses without flags.
@@ -193,6 +196,7 @@ func parallel(n, threads int, fn func(lo, hi int)) {
 type learner struct {
 	k, dim, sparse      int
 	alpha, beta, l1, l2 float64
+	cw                  []float64 // per-class gradient weight
 	st                  []float32 // dim*k pairs (z, n)
 	w, sq, p            []float64
 }
@@ -230,6 +234,10 @@ func (l *learner) weight(c int, l1 float64) (w, sqrtN float64) {
 
 // step does one online update on doc d with label y.
 func (l *learner) step(d *ldoc, y int) {
+	cw := 1.0
+	if l.cw != nil {
+		cw = l.cw[y]
+	}
 	k := l.k
 	nf := len(d.idx) + len(d.dense) + 1
 	if cap(l.w) < nf*k {
@@ -273,6 +281,7 @@ func (l *learner) step(d *ldoc, y int) {
 		if c == y {
 			p[c]--
 		}
+		p[c] *= cw
 	}
 	invAlpha := 1 / l.alpha
 	upd := func(coord, f int, x float64) {
@@ -413,6 +422,24 @@ func (d *Dataset) fitRaw(idx []int, seed uint64) *weights {
 		docs[i] = ldoc{idx: flat[start:len(flat):len(flat)], scale: d.docs[i].scale, dense: d.docs[i].dense}
 	}
 	l := newLearner(cfg, len(d.labels), len(buckets), len(d.fz.dense))
+	if cfg.Balance {
+		n := make([]int, len(d.labels))
+		for _, i := range idx {
+			n[d.y[i]]++
+		}
+		l.cw = make([]float64, len(n))
+		present := 0
+		for _, c := range n {
+			if c > 0 {
+				present++
+			}
+		}
+		for c, nc := range n {
+			if nc > 0 {
+				l.cw[c] = float64(len(idx)) / float64(present*nc)
+			}
+		}
+	}
 	order := slices.Clone(idx)
 	for ep := range cfg.Epochs {
 		r := rand.New(rand.NewPCG(seed, uint64(ep)+1))
