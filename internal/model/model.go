@@ -31,6 +31,7 @@ type Header struct {
 	Beta       float64 `json:"beta"`
 	L1         float64 `json:"l1"`
 	L2         float64 `json:"l2"`
+	Balance    bool    `json:"balance,omitempty"`
 }
 
 // Model is a trained reliability model. It is safe for concurrent use.

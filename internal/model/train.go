@@ -561,7 +561,7 @@ func (d *Dataset) build(w *weights, cal Calibration, idx []int) *Model {
 			Name: d.cfg.Name, Labels: slices.Clone(d.labels), Settings: d.cfg.Settings,
 			Dense: slices.Clone(d.fz.dense), Seed: d.cfg.Seed, Epochs: d.cfg.Epochs,
 			Alpha: d.cfg.Alpha, Beta: d.cfg.Beta, L1: d.cfg.L1, L2: d.cfg.L2,
-			Examples: len(idx),
+			Examples: len(idx), Balance: d.cfg.Balance,
 		},
 		Calib: cal,
 	}
