@@ -94,6 +94,8 @@ func TestAttributionFixtures(t *testing.T) {
 			[]want{{source: "A senior administration official", typ: "anonymous", cue: "said"}}},
 		{"people familiar", "People familiar with the matter said the merger was off.",
 			[]want{{source: "People familiar with the matter", typ: "anonymous", cue: "said"}}},
+		{"close to gives an affiliation", "Sources close to the governor said the deal was off.",
+			[]want{{source: "Sources close to the governor", typ: "anonymous", affiliation: "the governor", cue: "said"}}},
 		{"close to", "Multiple sources close to the governor said he would resign.",
 			[]want{{source: "Multiple sources close to the governor", typ: "anonymous", affiliation: "the governor", cue: "said"}}},
 		{"dash signature", "“Great food and friendly staff.” ― Jane Roe\n\nMore text follows here.",
@@ -172,6 +174,8 @@ func TestSocialPosts(t *testing.T) {
 	}{
 		{"twitter embed", "The mayor was upbeat. Great day in Ohio with the team! pic.twitter.com/AbC123 — Jane Doe (@janedoe) March 3, 2018 Then she left.",
 			article.SocialPost{Platform: "twitter", Author: "Jane Doe", Handle: "@janedoe", Date: "2018-03-03", Text: "Great day in Ohio with the team! pic.twitter.com/AbC123"}},
+		{"tweet paragraph of two sentences", "The mayor spoke.\n\nVote is off until next week. We will get this right. — Ana Ortiz (@MayorOrtiz) March 3, 2026\n\nThe council met.",
+			article.SocialPost{Platform: "twitter", Author: "Ana Ortiz", Handle: "@MayorOrtiz", Date: "2026-03-03", Text: "Vote is off until next week. We will get this right."}},
 		{"instagram", "She posted a photo.\n\nA post shared by Jane Doe (@jane.doe_) on Mar 3, 2018 at 5:00pm PST\n\nMore text.",
 			article.SocialPost{Platform: "instagram", Author: "Jane Doe", Handle: "@jane"}},
 		{"bare pic link", "Look at this crowd pic.twitter.com/XyZ987",

@@ -166,9 +166,15 @@ func (d *doc) findPosts(paras []article.Span) []post {
 func (d *doc) postTextStart(te, prevEnd int, paras []article.Span) int {
 	ts := prevEnd
 	// The paragraph and the sentence holding the end of the text (both
-	// lists are sorted).
+	// lists are sorted). A paragraph short enough to be a whole post
+	// (tweets hold at most 280 characters) is the post's text, however
+	// many sentences it has; in a longer one the post starts with its
+	// sentence.
 	if i := sort.Search(len(paras), func(i int) bool { return paras[i].End >= te }); i < len(paras) && paras[i].Start <= te && paras[i].Start > ts {
 		ts = paras[i].Start
+		if utf8.RuneCountInString(d.text[ts:te]) <= maxPostRunes {
+			return d.bracketStart(ts, te)
+		}
 	}
 	if i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].End+1 >= te }); i < len(d.sents) && d.sents[i].Start < te && d.sents[i].Start > ts {
 		ts = d.sents[i].Start
@@ -176,6 +182,16 @@ func (d *doc) postTextStart(te, prevEnd int, paras []article.Span) int {
 	if ts > te {
 		return te // posts that overlap: no text of its own
 	}
+	return d.bracketStart(ts, te)
+}
+
+// maxPostRunes is the longest post text taken as a whole paragraph: a
+// tweet's 280 characters and some slack for links.
+const maxPostRunes = 320
+
+// bracketStart moves ts past the last "[" before te: scraped embeds often
+// open the post with one.
+func (d *doc) bracketStart(ts, te int) int {
 	if b := strings.LastIndexByte(d.text[ts:te], '['); b >= 0 {
 		ts += b + 1
 	}

@@ -152,15 +152,16 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 	return resolved{entity: text, typ: "unknown", affiliation: aff}
 }
 
-// affiliationAfter returns what an anonymous source is close to or
-// familiar with: "sources close to the Attorney General".
+// affiliationAfter returns what an anonymous source is close to:
+// "sources close to the Attorney General". What a source is familiar
+// with ("people familiar with the talks") is what it knows, not whom it
+// belongs to, so it gives no affiliation.
 func (d *doc) affiliationAfter(src span, headEnd int) string {
-	if headEnd >= src.b || d.toks[headEnd].lw != "close" && d.toks[headEnd].lw != "familiar" {
+	if headEnd >= src.b || d.toks[headEnd].lw != "close" {
 		return ""
 	}
 	for k := headEnd; k < src.b; k++ {
-		lw := d.toks[k].lw
-		if lw == "to" || lw == "with" {
+		if d.toks[k].lw == "to" {
 			if k+1 < src.b {
 				return d.text[d.toks[k+1].s:d.toks[src.b-1].e]
 			}
@@ -185,9 +186,10 @@ func (d *doc) lastBefore(ms []mention, a int, typ string) *mention {
 	return nil
 }
 
-// minSourceConfidence is the confidence an attribution needs to make a
-// source.
-const minSourceConfidence = 0.5
+// MinConfidence is the confidence an attribution needs to make a source
+// and to be shown to people; below it are the tagger's guesses, kept in
+// the JSON for recall.
+const MinConfidence = 0.5
 
 // buildSources aggregates the attributions' sources into distinct
 // sources with their aliases, titles and counts.
@@ -203,7 +205,7 @@ func buildSources(atts []article.Attribution, ms []mention, d *doc) []article.So
 		// Only confident attributions make sources: those of the tagger
 		// alone (confidence 0.4) stay in the attribution list but do not
 		// count as the article's sourcing.
-		if a.Source.Entity == "" || a.Confidence < minSourceConfidence {
+		if a.Source.Entity == "" || a.Confidence < MinConfidence {
 			continue
 		}
 		key := a.Source.Type + "\x00" + strings.ToLower(a.Source.Entity)

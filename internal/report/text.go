@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/credence-news/credence/internal/article"
+	"github.com/credence-news/credence/internal/attrib"
 )
 
 // Quote marks put around quoted spans in the sentence listing.
@@ -37,7 +38,7 @@ func Text(w io.Writer, an *article.Analysis) error {
 	}
 	ew.printf("%s\n", strings.Join(meta, " · "))
 	ew.printf("%d words · %d sentences · %d paragraphs · %d quotes · %d attributions\n\n",
-		a.Words, len(an.Sentences), len(an.Paragraphs), len(an.Quotes), len(an.Attributions))
+		a.Words, len(an.Sentences), len(an.Paragraphs), len(an.Quotes), len(an.Attributions)-lowConfidence(an))
 
 	writeSentences(ew, an)
 	writeSources(ew, an)
@@ -60,6 +61,9 @@ func writeSentences(ew *errWriter, an *article.Analysis) {
 	for i, sp := range an.Sentences {
 		ew.printf("%*d  %s\n", width, i+1, oneLine(markQuotes(s, sp, an.Quotes)))
 		for j, at := range an.Attributions {
+			if at.Confidence < attrib.MinConfidence {
+				continue
+			}
 			if at.Cue.Start < sp.Start || at.Cue.Start >= sp.End {
 				if !(at.Cue.Text == "" && at.Content.Start >= sp.Start && at.Content.Start < sp.End) {
 					continue
@@ -68,7 +72,20 @@ func writeSentences(ew *errWriter, an *article.Analysis) {
 			ew.printf("%*s  ↳ A%d %s: %s\n", width, "", j+1, at.Kind, describeAttribution(at))
 		}
 	}
+	if n := lowConfidence(an); n > 0 {
+		ew.printf("(%d low-confidence attribution(s) not shown; --format json lists them with their confidence)\n", n)
+	}
 	ew.printf("\n")
+}
+
+func lowConfidence(an *article.Analysis) int {
+	n := 0
+	for _, at := range an.Attributions {
+		if at.Confidence < attrib.MinConfidence {
+			n++
+		}
+	}
+	return n
 }
 
 // markQuotes returns the sentence text with every quote that starts in it

@@ -38,8 +38,10 @@ func fixture() *article.Analysis {
 	cue2 := strings.LastIndex(text, "said")
 	an.Attributions = append(an.Attributions, article.Attribution{Kind: "indirect",
 		Cue:     article.TextSpan{Text: "said", Start: cue2, End: cue2 + len("said")},
-		Content: span("the vote was close"),
-		Source:  article.AttrSource{Text: off.Text, Start: off.Start, End: off.End, Entity: "Officials", Type: "anonymous"}})
+		Content: span("the vote was close"), Confidence: 0.7,
+		Source: article.AttrSource{Text: off.Text, Start: off.Start, End: off.End, Entity: "Officials", Type: "anonymous"}})
+	// A tagger guess: kept in JSON, left out of the report.
+	an.Attributions = append(an.Attributions, article.Attribution{Kind: "indirect", Cue: span("vote"), Content: span("was close"), Confidence: 0.4})
 	an.Sources = []article.Source{
 		{Name: "Ana Ortiz", Type: "person", Titles: []string{"Mayor"}, Mentions: 1, Attributions: 1},
 		{Name: "Officials", Type: "anonymous", Mentions: 1, Attributions: 1},
