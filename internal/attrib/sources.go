@@ -148,8 +148,40 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 		return resolved{entity: org.canonical, typ: "organization"}
 	case group:
 		return resolved{entity: text, typ: "organization"}
+	case d.grantedAnonymity(src):
+		// "a city engineer, who spoke on condition of anonymity": the
+		// sentence says the source is unnamed whatever its head noun.
+		return resolved{entity: text, typ: "anonymous", affiliation: aff}
 	}
 	return resolved{entity: text, typ: "unknown", affiliation: aff}
+}
+
+// anonymityPhrases are what a sentence says of a source that is granted
+// anonymity, in lower case.
+var anonymityPhrases = []string{
+	"condition of anonymity", "on background", "spoke anonymously", "speaking anonymously",
+	"requested anonymity", "asked for anonymity", "granted anonymity",
+	"asked not to be named", "asked not to be identified", "declined to be named", "declined to be identified",
+	"not authorized to speak", "not authorized to discuss", "not authorized to comment",
+}
+
+// grantedAnonymity reports whether the sentence holding src says that its
+// source is not named ("who spoke on condition of anonymity", "speaking on
+// background"). Only sources of no other type ask: a named person, a
+// document or an organization in the same sentence is not made anonymous.
+func (d *doc) grantedAnonymity(src span) bool {
+	at := d.toks[src.a].s
+	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].End > at })
+	if i == len(d.sents) || d.sents[i].Start > at {
+		return false
+	}
+	low := strings.ToLower(d.text[d.sents[i].Start:d.sents[i].End])
+	for _, p := range anonymityPhrases {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // affiliationAfter returns what an anonymous source is close to:
