@@ -8,6 +8,7 @@
 package attrib
 
 import (
+	"fmt"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -73,6 +74,9 @@ func Annotate(an *article.Analysis) {
 	an.Entities = d.entityOutput(ms)
 	if w := damageWarning(d.text, an.Quotes); w != "" {
 		an.Warnings = append(an.Warnings, w)
+	}
+	if d.cutSentences > 0 {
+		an.Warnings = append(an.Warnings, fmt.Sprintf("%d sentence(s) longer than %d tokens were searched for attributions in pieces; attributions that cross a piece boundary are missed", d.cutSentences, maxWindow))
 	}
 }
 

@@ -265,3 +265,30 @@ func TestNoAttributionInsideQuote(t *testing.T) {
 		t.Fatalf("want only Smith's attribution, got %d", len(an.Attributions))
 	}
 }
+
+// TestLongSentenceBounded checks that a sentence of thousands of tokens
+// (no punctuation, or an attack on the server) is searched in windows:
+// the output grows linearly with the input, not with its square, and a
+// warning says so.
+func TestLongSentenceBounded(t *testing.T) {
+	contents := func(n int) int {
+		an := run(t, strings.Repeat("x said ", n))
+		checkOffsets(t, an)
+		found := false
+		for _, w := range an.Warnings {
+			found = found || strings.Contains(w, "in pieces")
+		}
+		if !found {
+			t.Errorf("n=%d: no warning about the long sentence: %q", n, an.Warnings)
+		}
+		total := 0
+		for _, a := range an.Attributions {
+			total += len(a.Content.Text)
+		}
+		return total
+	}
+	small, large := contents(2500), contents(10000)
+	if large > 5*small {
+		t.Errorf("4x the input gave %.1fx the attribution contents (%d -> %d bytes): not linear", float64(large)/float64(small), small, large)
+	}
+}

@@ -21,7 +21,12 @@ type doc struct {
 	// quoteEnd the offset just past a closing mark.
 	quoteAt  map[int]int
 	quoteEnd map[int]int
-	used     []bool  // token already a cue
+	used     []bool // token already a cue
+	// cutSentences counts sentences too long to search whole (windows).
+	cutSentences int
+	// anonSent caches grantedAnonymity per sentence: 0 not yet looked at,
+	// 1 no, 2 yes.
+	anonSent []uint8
 	extra    []cand  // second contents of a cue ("“X,” she said, “Y.”")
 	tags     []uint8 // cue tagger labels per token; nil without a tagger
 	// tagMargin is the tagger's cue-begin minus outside emission score
@@ -166,8 +171,8 @@ func clamp(x, n int) int {
 // extract finds the attributions of d.
 func (d *doc) extract() []cand {
 	var out []cand
-	for si := range d.sentTk {
-		from, to := d.sentTk[si][0], d.sentTk[si][1]
+	for _, w := range d.windows() {
+		from, to := w[0], w[1]
 		var last *cand
 		for i := from; i < to; i++ {
 			t := d.toks[i]
@@ -211,6 +216,32 @@ func (d *doc) extract() []cand {
 	out = append(out, d.extra...)
 	sort.SliceStable(out, func(i, j int) bool { return d.toks[out[i].cue.a].s < d.toks[out[j].cue.a].s })
 	return d.dropNestedTagged(out)
+}
+
+// maxWindow is the most tokens one attribution is looked for in. Rules
+// scan from a cue to the ends of its sentence, so a "sentence" of
+// thousands of tokens (a text with no punctuation, or made to attack the
+// server) would cost time and output quadratic in its length; such a
+// sentence is searched in windows of this size instead. News sentences
+// are far shorter.
+const maxWindow = 250
+
+// windows returns the token ranges extract searches: the sentences, with
+// sentences over maxWindow tokens cut in windows of that size, which are
+// counted in d.cutSentences.
+func (d *doc) windows() [][2]int {
+	ws := make([][2]int, 0, len(d.sentTk))
+	for _, st := range d.sentTk {
+		if st[1]-st[0] <= maxWindow {
+			ws = append(ws, st)
+			continue
+		}
+		d.cutSentences++
+		for from := st[0]; from < st[1]; from += maxWindow {
+			ws = append(ws, [2]int{from, min(from+maxWindow, st[1])})
+		}
+	}
+	return ws
 }
 
 // dropNestedTagged drops cues found by the tagger alone that lie inside

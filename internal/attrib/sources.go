@@ -169,19 +169,26 @@ var anonymityPhrases = []string{
 // source is not named ("who spoke on condition of anonymity", "speaking on
 // background"). Only sources of no other type ask: a named person, a
 // document or an organization in the same sentence is not made anonymous.
+// Each sentence is read once (anonSent) however many sources it holds.
 func (d *doc) grantedAnonymity(src span) bool {
-	at := d.toks[src.a].s
-	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].End > at })
-	if i == len(d.sents) || d.sents[i].Start > at {
+	i := d.toks[src.a].sent
+	if i < 0 || i >= len(d.sents) {
 		return false
 	}
-	low := strings.ToLower(d.text[d.sents[i].Start:d.sents[i].End])
-	for _, p := range anonymityPhrases {
-		if strings.Contains(low, p) {
-			return true
+	if d.anonSent == nil {
+		d.anonSent = make([]uint8, len(d.sents))
+	}
+	if d.anonSent[i] == 0 {
+		d.anonSent[i] = 1
+		low := strings.ToLower(d.text[d.sents[i].Start:d.sents[i].End])
+		for _, p := range anonymityPhrases {
+			if strings.Contains(low, p) {
+				d.anonSent[i] = 2
+				break
+			}
 		}
 	}
-	return false
+	return d.anonSent[i] == 2
 }
 
 // affiliationAfter returns what an anonymous source is close to:
