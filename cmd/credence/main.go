@@ -15,6 +15,14 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first signal asks commands to stop cleanly (commit what is done,
+	// finish requests in flight); restoring the default handling makes a
+	// second one end the process at once, even when a command is stuck
+	// reading standard input.
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	err := cli.Run(ctx, os.Args[1:], cli.StdEnv())
 	stop()
 	switch {

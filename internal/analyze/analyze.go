@@ -25,7 +25,9 @@ type Options struct {
 	Scorer Scorer
 }
 
-// Run analyses one article.
+// Run analyses one article. Every stage is linear in the text, so ctx is
+// checked between stages rather than inside them: a cancelled or timed
+// out analysis stops at the next stage.
 func Run(ctx context.Context, a *article.Article, opts Options) (*article.Analysis, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -33,9 +35,15 @@ func Run(ctx context.Context, a *article.Article, opts Options) (*article.Analys
 	an := article.NewAnalysis(a)
 	segment(an)
 	if !opts.NoAttribution {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		attrib.Annotate(an)
 	}
 	signals.Compute(an)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if opts.Scorer != nil {
 		r, err := opts.Scorer.Score(an)
 		if err != nil {
