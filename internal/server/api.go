@@ -34,12 +34,14 @@ type articleRequest struct {
 	Dataset string `json:"dataset"`
 }
 
-// checkLength refuses a declared body over the cap before reading it.
+// checkLength caps the body and refuses a declared body over the cap
+// before reading it. The body is capped even then, so a caller that reads
+// it anyway cannot read past the cap.
 func (s *Server) checkLength(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
 	if r.ContentLength > s.opts.MaxBodyBytes {
 		return errorf(http.StatusRequestEntityTooLarge, CodeBodyTooLarge, "request body of %d bytes over the %d-byte cap", r.ContentLength, s.opts.MaxBodyBytes)
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
 	return nil
 }
 

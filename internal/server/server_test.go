@@ -379,6 +379,24 @@ func TestFormSubmit(t *testing.T) {
 	if w.Code != http.StatusSeeOther {
 		t.Errorf("submit with token = %d %s", w.Code, w.Body)
 	}
+	// Without the token nothing is fetched: the page server sees no request.
+	fetched := 0
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fetched++ }))
+	defer page.Close()
+	tf := newServer(t, func(o *Options) {
+		o.APIToken = "tok"
+		o.Fetcher = fetch.New(fetch.Options{AllowPrivate: true})
+	})
+	body, ct = multipartBody(t, map[string]string{"url": page.URL}, "", "")
+	if w = tf.do(t, req{"POST", "/submit", ct, body, nil}); w.Code != http.StatusUnauthorized || fetched != 0 {
+		t.Errorf("URL submit without token = %d, %d fetches", w.Code, fetched)
+	}
+	// A form over the cap is refused before it is read.
+	big, bct := multipartBody(t, map[string]string{"text": strings.Repeat("x", 2<<20)}, "", "")
+	small := newServer(t, func(o *Options) { o.MaxBodyBytes = 1 << 20 })
+	if w = small.do(t, req{"POST", "/submit", bct, big, nil}); w.Code != http.StatusRequestEntityTooLarge {
+		t.Errorf("oversized submit = %d", w.Code)
+	}
 	// Empty form.
 	body, ct = multipartBody(t, map[string]string{"text": ""}, "", "")
 	w = s.do(t, req{"POST", "/submit", ct, body, nil})

@@ -129,31 +129,39 @@ func (s *Server) pageSubmit(w http.ResponseWriter, r *http.Request) {
 		fail(errorf(http.StatusUnsupportedMediaType, CodeUnsupportedMedia, "post the form"))
 		return
 	}
-	var arts []*article.Article
-	var err error
-	if mediaType(r) == "multipart/form-data" {
-		arts, _, err = s.readUpload(w, r)
-	} else {
-		if err = s.checkLength(w, r); err == nil {
-			if perr := r.ParseForm(); perr != nil {
-				var mbe *http.MaxBytesError
-				if errors.As(perr, &mbe) {
-					err = perr
-				} else {
-					err = errorf(http.StatusBadRequest, CodeBadRequest, "malformed form")
-				}
-			}
-		}
-		if err == nil {
-			arts, err = s.articles(r.Context(), &articleRequest{Text: r.PostFormValue("text"), URL: r.PostFormValue("url"),
-				Title: r.PostFormValue("title"), Outlet: r.PostFormValue("outlet")})
-		}
+	// The form is read (within the body cap) and its token checked before
+	// anything is fetched, analyzed or stored.
+	if err := s.checkLength(w, r); err != nil {
+		fail(err)
+		return
 	}
-	// The token is checked after the form is read, since it is a form
-	// field; nothing is analyzed or stored before.
+	multipart := mediaType(r) == "multipart/form-data"
+	var perr error
+	if multipart {
+		perr = r.ParseMultipartForm(s.opts.MaxBodyBytes)
+	} else {
+		perr = r.ParseForm()
+	}
+	if perr != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(perr, &mbe) {
+			fail(perr)
+		} else {
+			fail(errorf(http.StatusBadRequest, CodeBadRequest, "malformed form"))
+		}
+		return
+	}
 	if !s.authorized(r, r.FormValue("token")) {
 		fail(errorf(http.StatusUnauthorized, CodeUnauthorized, "this server needs its API token to store articles"))
 		return
+	}
+	var arts []*article.Article
+	var err error
+	if multipart {
+		arts, _, err = s.readUpload(w, r)
+	} else {
+		arts, err = s.articles(r.Context(), &articleRequest{Text: r.PostFormValue("text"), URL: r.PostFormValue("url"),
+			Title: r.PostFormValue("title"), Outlet: r.PostFormValue("outlet")})
 	}
 	if err != nil {
 		fail(err)
