@@ -31,6 +31,9 @@ var (
 	ErrRedirects   = errors.New("too many redirects")
 	ErrBadURL      = errors.New("invalid URL")
 	ErrStatus      = errors.New("unexpected HTTP status")
+	// ErrNetwork marks a request that failed on the network (no such host,
+	// refused, reset, timed out).
+	ErrNetwork = errors.New("network error")
 )
 
 // Options configure a Fetcher. Zero values take the defaults.
@@ -206,7 +209,11 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Result, error) {
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.8")
 	resp, err := f.client.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", rawURL, err)
+		// Refused addresses and redirect loops keep their own errors.
+		if errors.Is(err, ErrBlocked) || errors.Is(err, ErrRedirects) || ctx.Err() != nil {
+			return nil, fmt.Errorf("fetch %s: %w", rawURL, err)
+		}
+		return nil, fmt.Errorf("fetch %s: %w: %w", rawURL, ErrNetwork, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {

@@ -68,7 +68,7 @@ func (s *Server) toAPIError(r *http.Request, err error) *apiError {
 	case errors.Is(err, fetch.ErrContentType), errors.Is(err, fetch.ErrTooLarge), errors.Is(err, fetch.ErrRedirects),
 		errors.Is(err, fetch.ErrStatus):
 		return errorf(http.StatusBadGateway, CodeFetchFailed, "%v", err)
-	case errors.Is(err, errFetch):
+	case errors.Is(err, fetch.ErrNetwork):
 		return errorf(http.StatusBadGateway, CodeFetchFailed, "%v", err)
 	case errors.Is(err, errAnalyzeTimeout):
 		return errorf(http.StatusServiceUnavailable, CodeTimeout, "analysis took too long")
@@ -78,7 +78,6 @@ func (s *Server) toAPIError(r *http.Request, err error) *apiError {
 }
 
 var (
-	errFetch          = errors.New("fetch failed")
 	errAnalyzeTimeout = errors.New("analysis timed out")
 )
 

@@ -301,6 +301,14 @@ func TestFetchByURL(t *testing.T) {
 	if w.Code != 200 || !strings.Contains(w.Body.String(), "Mayor Ana Ortiz") {
 		t.Errorf("analyze URL = %d %.400s", w.Code, w.Body)
 	}
+	// A network failure is the remote side's, not a bug: 502.
+	gone := httptest.NewServer(http.NotFoundHandler())
+	goneURL := gone.URL
+	gone.Close()
+	w = allowed.do(t, req{"POST", "/api/v1/analyze", "application/json", jsonBody(t, map[string]string{"url": goneURL}), nil})
+	if w.Code != http.StatusBadGateway || errorCode(t, w) != CodeFetchFailed {
+		t.Errorf("analyze unreachable URL = %d %s", w.Code, w.Body)
+	}
 	blocked := newServer(t, func(o *Options) { o.Fetcher = fetch.New(fetch.Options{}) })
 	w = blocked.do(t, req{"POST", "/api/v1/analyze", "application/json", jsonBody(t, map[string]string{"url": page.URL}), nil})
 	if w.Code != 400 || errorCode(t, w) != CodeFetchBlocked {
