@@ -374,6 +374,7 @@ func (s *Server) readUpload(w http.ResponseWriter, r *http.Request) ([]*article.
 func (s *Server) analyzeAndStore(ctx context.Context, arts []*article.Article) (*storeResponse, error) {
 	res := &storeResponse{Articles: []storedArticle{}, Failed: []failedInput{}}
 	items := make([]store.Item, 0, len(arts))
+	origins := make([]string, 0, len(arts)) // in step with items
 	for _, a := range arts {
 		an, err := s.analyze(ctx, a)
 		if err != nil {
@@ -384,6 +385,7 @@ func (s *Server) analyzeAndStore(ctx context.Context, arts []*article.Article) (
 			continue
 		}
 		items = append(items, store.Item{Analysis: an, Label: a.Label, Dataset: a.Dataset})
+		origins = append(origins, a.Origin)
 	}
 	if len(items) == 0 {
 		return nil, errorf(http.StatusUnprocessableEntity, CodeUnprocessable, "no article could be analyzed")
@@ -399,7 +401,7 @@ func (s *Server) analyzeAndStore(ctx context.Context, arts []*article.Article) (
 		} else {
 			s.metrics.dups.Add(1)
 		}
-		res.Articles = append(res.Articles, storedArticle{ID: p.ID, Created: p.Created, Title: items[i].Analysis.Article.Title, Origin: arts[i].Origin})
+		res.Articles = append(res.Articles, storedArticle{ID: p.ID, Created: p.Created, Title: items[i].Analysis.Article.Title, Origin: origins[i]})
 	}
 	res.ID, res.Created = put[0].ID, put[0].Created
 	return res, nil
