@@ -107,6 +107,9 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 		prog.printf("credence: %s: %s\n", origin, reason)
 	}
 
+	// Cancelled when a commit fails, so the loader and workers stop too.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	jobs := make(chan ingestJob, 4**workers)
 	results := make(chan ingestResult, 4**workers)
 	loadErr := make(chan error, 1)
@@ -242,11 +245,11 @@ loop:
 		putErr = flush()
 	}
 	if putErr != nil {
-		// Drain so the workers and loader can finish.
-		go func() {
-			for range results {
-			}
-		}()
+		// Stop the loader and workers and wait for them, so nothing runs
+		// or prints after the command returns.
+		cancel()
+		for range results {
+		}
 		prog.done()
 		return fmt.Errorf("ingest: %w", putErr)
 	}
