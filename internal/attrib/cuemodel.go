@@ -3,10 +3,7 @@ package attrib
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
 	_ "embed"
-	"encoding/hex"
-	"errors"
 	"fmt"
 	"log/slog"
 	"sort"
@@ -167,40 +164,18 @@ func (m *CueModel) Marshal() []byte {
 		s := m.Pairs[p]
 		fmt.Fprintf(&body, "p\t%s\t%d\t%d\n", p, s.Occ, s.Cue)
 	}
-	sum := sha256.Sum256(body.Bytes())
-	var out bytes.Buffer
-	fmt.Fprintf(&out, "%s\nnote\t%s\nsha256\t%s\n---\n", CueFormat, m.Note, hex.EncodeToString(sum[:]))
-	out.Write(body.Bytes())
-	return out.Bytes()
+	return frame(CueFormat, m.Note, body.Bytes())
 }
 
 // ParseCueModel reads a model written by Marshal, checking its format and
 // checksum. It returns an error, never panics, on foreign or corrupt
 // input.
 func ParseCueModel(b []byte) (*CueModel, error) {
-	head, body, ok := bytes.Cut(b, []byte("\n---\n"))
-	if !ok {
-		return nil, errors.New("cue model: no header separator")
+	note, body, err := unframe("cue model", CueFormat, b)
+	if err != nil {
+		return nil, err
 	}
-	lines := strings.Split(string(head), "\n")
-	if len(lines) < 3 || lines[0] != CueFormat {
-		return nil, fmt.Errorf("cue model: not a %s file", CueFormat)
-	}
-	m := &CueModel{Words: map[string]CueStat{}, Pairs: map[string]CueStat{}}
-	var sum string
-	for _, l := range lines[1:] {
-		k, v, _ := strings.Cut(l, "\t")
-		switch k {
-		case "note":
-			m.Note = v
-		case "sha256":
-			sum = v
-		}
-	}
-	got := sha256.Sum256(body)
-	if sum != hex.EncodeToString(got[:]) {
-		return nil, errors.New("cue model: checksum mismatch")
-	}
+	m := &CueModel{Note: note, Words: map[string]CueStat{}, Pairs: map[string]CueStat{}}
 	sc := bufio.NewScanner(bytes.NewReader(body))
 	n := 0
 	for sc.Scan() {

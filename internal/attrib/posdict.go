@@ -3,10 +3,7 @@ package attrib
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
 	_ "embed"
-	"encoding/hex"
-	"errors"
 	"fmt"
 	"log/slog"
 	"sort"
@@ -162,39 +159,17 @@ func (p *PosDict) Marshal() []byte {
 	for _, w := range keys {
 		fmt.Fprintf(&body, "%s\t%s\n", w, p.Classes[w])
 	}
-	sum := sha256.Sum256(body.Bytes())
-	var out bytes.Buffer
-	fmt.Fprintf(&out, "%s\nnote\t%s\nsha256\t%s\n---\n", PosDictFormat, p.Note, hex.EncodeToString(sum[:]))
-	out.Write(body.Bytes())
-	return out.Bytes()
+	return frame(PosDictFormat, p.Note, body.Bytes())
 }
 
 // ParsePosDict reads a dictionary written by Marshal, checking format
 // and checksum; foreign or corrupt input is an error, never a panic.
 func ParsePosDict(b []byte) (*PosDict, error) {
-	head, body, ok := bytes.Cut(b, []byte("\n---\n"))
-	if !ok {
-		return nil, errors.New("pos dictionary: no header separator")
+	note, body, err := unframe("pos dictionary", PosDictFormat, b)
+	if err != nil {
+		return nil, err
 	}
-	lines := strings.Split(string(head), "\n")
-	if len(lines) < 3 || lines[0] != PosDictFormat {
-		return nil, fmt.Errorf("pos dictionary: not a %s file", PosDictFormat)
-	}
-	p := &PosDict{Classes: map[string]string{}}
-	var sum string
-	for _, l := range lines[1:] {
-		k, v, _ := strings.Cut(l, "\t")
-		switch k {
-		case "note":
-			p.Note = v
-		case "sha256":
-			sum = v
-		}
-	}
-	got := sha256.Sum256(body)
-	if sum != hex.EncodeToString(got[:]) {
-		return nil, errors.New("pos dictionary: checksum mismatch")
-	}
+	p := &PosDict{Note: note, Classes: map[string]string{}}
 	sc := bufio.NewScanner(bytes.NewReader(body))
 	n := 0
 	for sc.Scan() {
