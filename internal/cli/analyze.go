@@ -8,9 +8,7 @@ import (
 	"runtime"
 	"strings"
 
-	"github.com/credence-news/credence/internal/analyze"
 	"github.com/credence-news/credence/internal/article"
-	"github.com/credence-news/credence/internal/model"
 	"github.com/credence-news/credence/internal/report"
 )
 
@@ -34,9 +32,9 @@ func runAnalyze(ctx context.Context, env *Env, args []string) error {
 	format := fs.String("format", defFormat, "output format: text or json (default text on a terminal, json otherwise)")
 	claim := fs.String("claim", "", "a claim to measure the article's stance toward (reserved; stance is not implemented yet)")
 	allowPrivate := fs.Bool("allow-private", false, "URL inputs: also fetch from loopback, private and link-local addresses")
-	modelPath := fs.String("model", "", "reliability model file (default: the embedded default model)")
 	workers := fs.Int("workers", runtime.NumCPU(), "articles analyzed at once (output keeps input order)")
-	noReliability := fs.Bool("no-reliability", false, "leave the reliability verdict empty (no model is loaded)")
+	var mf modelFlags
+	mf.register(fs)
 	var in inputFlags
 	in.register(fs)
 	paths, err := parseFlags(env, fs, args)
@@ -54,18 +52,9 @@ func runAnalyze(ctx context.Context, env *Env, args []string) error {
 		return usageErrorf(env, fs, "%v", err)
 	}
 	_ = claim
-	var aopts analyze.Options
-	if !*noReliability {
-		var m *model.Model
-		if *modelPath != "" {
-			m, err = model.LoadFile(*modelPath)
-		} else {
-			m, err = model.Default()
-		}
-		if err != nil {
-			return err
-		}
-		aopts.Scorer = m
+	aopts, err := mf.analyzeOptions(env)
+	if err != nil {
+		return err
 	}
 
 	out := bufio.NewWriter(env.Stdout)
