@@ -51,7 +51,9 @@ func runAnalyze(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return usageErrorf(env, fs, "%v", err)
 	}
-	_ = claim
+	if *claim != "" {
+		fmt.Fprintln(env.Stderr, "credence analyze: warning: --claim is accepted but stance detection is not implemented yet; no stance is reported")
+	}
 	aopts, err := mf.analyzeOptions(env)
 	if err != nil {
 		return err
