@@ -399,6 +399,13 @@ func TestFormSubmit(t *testing.T) {
 	if w = tf.do(t, req{"POST", "/submit", ct, body, nil}); w.Code != http.StatusUnauthorized || fetched != 0 {
 		t.Errorf("URL submit without token = %d, %d fetches", w.Code, fetched)
 	}
+	// An upload with bad records stores the good ones and names the bad.
+	csv := "id,title,author,text,label\n1,One,A,Mayor Ana Ortiz said the budget vote was delayed by a week.,\n2,Two,B,,\n"
+	body, ct = multipartBody(t, nil, "two.csv", csv)
+	if w = s.do(t, req{"POST", "/submit", ct, body, nil}); w.Code != http.StatusOK ||
+		!strings.Contains(w.Body.String(), "Upload partly stored") || !strings.Contains(w.Body.String(), "two.csv:3") {
+		t.Errorf("upload with a bad row = %d %.600s", w.Code, w.Body)
+	}
 	// A form over the cap is refused before it is read.
 	big, bct := multipartBody(t, map[string]string{"text": strings.Repeat("x", 2<<20)}, "", "")
 	small := newServer(t, func(o *Options) { o.MaxBodyBytes = 1 << 20 })

@@ -156,9 +156,10 @@ func (s *Server) pageSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var arts []*article.Article
+	var failed []failedInput
 	var err error
 	if multipart {
-		arts, _, err = s.readUpload(w, r)
+		arts, failed, err = s.readUpload(w, r)
 	} else {
 		arts, err = s.articles(r.Context(), &articleRequest{Text: r.PostFormValue("text"), URL: r.PostFormValue("url"),
 			Title: r.PostFormValue("title"), Outlet: r.PostFormValue("outlet")})
@@ -172,11 +173,36 @@ func (s *Server) pageSubmit(w http.ResponseWriter, r *http.Request) {
 		fail(err)
 		return
 	}
+	failed = append(failed, res.Failed...)
+	if len(failed) > 0 {
+		// Say what was lost rather than dropping it on the way to the
+		// article page.
+		s.pageError(w, r, http.StatusOK, "Upload partly stored", uploadProblems(len(res.Articles), failed))
+		return
+	}
 	target := "/articles/" + res.ID
 	if len(res.Articles) > 1 {
 		target = "/search"
 	}
 	http.Redirect(w, r, target, http.StatusSeeOther)
+}
+
+// uploadProblems tells what an upload stored and which of its records
+// failed, the first ten by name.
+func uploadProblems(stored int, failed []failedInput) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Stored %d article(s); they are listed under Search. %d record(s) could not be read or analyzed: ", stored, len(failed))
+	for i, f := range failed {
+		if i == 10 {
+			fmt.Fprintf(&b, "and %d more.", len(failed)-10)
+			break
+		}
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%s: %s", f.Origin, f.Error)
+	}
+	return b.String()
 }
 
 type attributionView struct {
