@@ -198,20 +198,12 @@ func (d *doc) bracketStart(ts, te int) int {
 	return ts
 }
 
+// trimPost trims a post's text: white space, and the "[" or "," that
+// scraped embeds leave before it.
 func trimPost(t string, s, e int) (int, int) {
-	for s < e {
-		r, n := utf8.DecodeRuneInString(t[s:e])
-		if !unicode.IsSpace(r) && r != '[' && r != ',' {
-			break
-		}
-		s += n
-	}
-	for e > s {
-		r, n := utf8.DecodeLastRuneInString(t[s:e])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		e -= n
+	s, e = trimBytes(t, s, e)
+	for s < e && (t[s] == '[' || t[s] == ',') {
+		s, e = trimBytes(t, s+1, e)
 	}
 	return s, e
 }

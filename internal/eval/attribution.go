@@ -489,29 +489,29 @@ func AttributionDiff(d PolNeARDoc, pred []article.Attribution) (missed, spurious
 	eq := func(a, b GoldAttribution) bool {
 		return exactMatch(a.Source, b.Source) && exactMatch(a.Cue, b.Cue) && overlapMatch(a.Content, b.Content, d.Text)
 	}
-	for _, ga := range g {
-		found := false
-		for _, pa := range p {
-			if eq(pa, ga) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			missed = append(missed, line(ga))
-		}
+	for _, ga := range unmatched(g, p, eq) {
+		missed = append(missed, line(ga))
 	}
-	for _, pa := range p {
-		found := false
-		for _, ga := range g {
-			if eq(pa, ga) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			spurious = append(spurious, line(pa))
-		}
+	for _, pa := range unmatched(p, g, eq) {
+		spurious = append(spurious, line(pa))
 	}
 	return missed, spurious
+}
+
+// unmatched returns the attributions of xs that eq matches to none of ys.
+func unmatched(xs, ys []GoldAttribution, eq func(a, b GoldAttribution) bool) []GoldAttribution {
+	var out []GoldAttribution
+	for _, x := range xs {
+		found := false
+		for _, y := range ys {
+			if eq(x, y) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, x)
+		}
+	}
+	return out
 }
