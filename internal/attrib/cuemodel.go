@@ -56,13 +56,26 @@ var learned = struct {
 	pairs map[string]bool
 }{map[string]bool{}, map[string]bool{}}
 
+// embeddedCues is the parsed embedded lexicon (nil when unusable).
+var embeddedCues *CueModel
+
 func init() {
 	m, err := ParseCueModel(cuesFile)
 	if err != nil {
 		slog.Warn("attrib: embedded cue lexicon unusable; using the hand-written lexicon only", "err", err)
 		return
 	}
+	embeddedCues = m
 	UseCueModel(m)
+}
+
+// EmbeddedCueModel returns the lexicon built into the binary, or an
+// empty one when it failed to load.
+func EmbeddedCueModel() *CueModel {
+	if embeddedCues == nil {
+		return &CueModel{}
+	}
+	return embeddedCues
 }
 
 // UseCueModel replaces the learned lexicon the extractor and the tagger's

@@ -62,6 +62,12 @@ type Tagger struct {
 
 var cueTagger *Tagger
 
+// UseTagger replaces the cue tagger the extractor uses (by default the
+// embedded one); nil turns it off. eval attribution --folds calls it with
+// taggers trained without the fold being scored. Not safe to call while
+// Annotate runs.
+func UseTagger(t *Tagger) { cueTagger = t }
+
 func init() {
 	if len(taggerFile) == 0 {
 		return
@@ -71,8 +77,15 @@ func init() {
 		slog.Warn("attrib: embedded cue tagger unusable; using rules only", "err", err)
 		return
 	}
-	cueTagger = t
+	cueTagger, embeddedTagger = t, t
 }
+
+// embeddedTagger is the parsed embedded tagger (nil when unusable).
+var embeddedTagger *Tagger
+
+// EmbeddedTagger returns the tagger built into the binary, nil when it
+// failed to load.
+func EmbeddedTagger() *Tagger { return embeddedTagger }
 
 // tokHashes are per-token hashes computed once per document so each
 // feature is an integer mix, not a string hash.

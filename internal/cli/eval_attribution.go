@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/credence-news/credence/internal/analyze"
 	"github.com/credence-news/credence/internal/article"
+	"github.com/credence-news/credence/internal/attrib"
 	"github.com/credence-news/credence/internal/eval"
 )
 
@@ -19,10 +21,21 @@ func runEvalAttribution(ctx context.Context, env *Env, args []string) error {
 attributions; exact span and token-overlap matching) on a PolNeAR split:
 DIR holds text/NAME.txt and attributions/NAME_ANNOTATOR.ann, such as
 ../shared/data/polnear/dev. Articles with several annotators are scored
-against each and averaged; see docs/ATTRIBUTION.md.`)
+against each and averaged; see docs/ATTRIBUTION.md.
+
+With --folds K the split is cut into K folds (article i, in name order,
+is in fold i mod K); for each fold the cue lexicon and tagger are
+retrained on the other folds, as train-attrib would, and that fold is
+scored with them; the counts of all folds are pooled. This measures
+on PolNeAR train what the learned parts do on text they were not
+trained on (the part-of-speech dictionary, which holds no attribution
+labels, stays the embedded one).`)
 	dir := fs.String("polnear", "", "the PolNeAR split directory (required)")
 	format := fs.String("format", "text", "output format: text or json")
 	errs := fs.Bool("errors", false, "text format: also list missed and spurious attributions per article")
+	folds := fs.Int("folds", 0, "cross-validate the learned lexicon and tagger over K folds of DIR (use train, never dev)")
+	epochs := fs.Int("epochs", taggerEpochs, "with --folds: cue tagger training passes")
+	bits := fs.Int("bits", taggerBits, "with --folds: cue tagger feature hash bits")
 	pos, err := parseFlags(env, fs, args)
 	if done, err := handleParse(err); done {
 		return err
@@ -36,12 +49,38 @@ against each and averaged; see docs/ATTRIBUTION.md.`)
 	if *format != "text" && *format != "json" {
 		return usageErrorf(env, fs, "--format %q: want text or json", *format)
 	}
+	if *folds == 1 || *folds < 0 {
+		return usageErrorf(env, fs, "--folds %d: want 0 (off) or at least 2", *folds)
+	}
+	if *bits < 8 || *bits > 24 {
+		return usageErrorf(env, fs, "--bits %d: want 8 to 24", *bits)
+	}
 	docs, err := eval.ReadPolNeAR(*dir)
 	if err != nil {
 		return fmt.Errorf("eval attribution: %w", err)
 	}
+	var foldOf map[string]int
+	var models []foldModel
+	if *folds > 1 {
+		if len(docs) < *folds {
+			return fmt.Errorf("eval attribution: %d articles in %s, fewer than --folds %d", len(docs), *dir, *folds)
+		}
+		foldOf, models, err = trainFolds(ctx, env, docs, *folds, *bits, *epochs)
+		if err != nil {
+			return fmt.Errorf("eval attribution: %w", err)
+		}
+		// The learned parts are package state in attrib: put the
+		// embedded ones back when done.
+		defer attrib.UseCueModel(attrib.EmbeddedCueModel())
+		defer attrib.UseTagger(attrib.EmbeddedTagger())
+	}
 	var runErr error
 	extract := func(text string) []article.Attribution {
+		if foldOf != nil {
+			m := models[foldOf[text]]
+			attrib.UseCueModel(m.cues)
+			attrib.UseTagger(m.tagger)
+		}
 		an, err := analyze.Run(ctx, &article.Article{Text: text}, analyze.Options{})
 		if err != nil {
 			runErr = err
@@ -82,4 +121,41 @@ against each and averaged; see docs/ATTRIBUTION.md.`)
 	}
 	fmt.Fprintf(env.Stdout, "(exact span | ~ token overlap)\n")
 	return nil
+}
+
+// foldModel is the lexicon and tagger learned without one fold.
+type foldModel struct {
+	cues   *attrib.CueModel
+	tagger *attrib.Tagger
+}
+
+// trainFolds assigns article i to fold i mod k and trains, for each
+// fold, the lexicon and tagger on the other folds. Articles are keyed by
+// text: the same text twice lands in the fold of its first copy.
+func trainFolds(ctx context.Context, env *Env, docs []eval.PolNeARDoc, k, bits, epochs int) (map[string]int, []foldModel, error) {
+	foldOf := make(map[string]int, len(docs))
+	for i, d := range docs {
+		if _, ok := foldOf[d.Text]; !ok {
+			foldOf[d.Text] = i % k
+		}
+	}
+	models := make([]foldModel, k)
+	for f := range k {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		var train []eval.PolNeARDoc
+		for _, d := range docs {
+			if foldOf[d.Text] != f {
+				train = append(train, d)
+			}
+		}
+		start := time.Now()
+		cd := cueDocs(train)
+		m := attrib.TrainCues(cd)
+		attrib.UseCueModel(m) // the tagger's features read the lexicon
+		models[f] = foldModel{m, attrib.TrainTagger(cd, bits, epochs)}
+		fmt.Fprintf(env.Stderr, "eval attribution: fold %d/%d trained on %d articles in %.1fs\n", f+1, k, len(train), time.Since(start).Seconds())
+	}
+	return foldOf, models, nil
 }

@@ -33,8 +33,8 @@ See docs/ATTRIBUTION.md.`)
 	out := fs.String("out", "-", "cue lexicon output file, - for standard output")
 	posOut := fs.String("pos-out", "", "also count the part-of-speech dictionary from DIR/corenlp-conllu and write it here (internal/attrib/posdict.v1); the tagger then uses it")
 	taggerOut := fs.String("tagger-out", "", "also train the cue tagger and write it here (internal/attrib/cuetagger.v1)")
-	epochs := fs.Int("epochs", 8, "cue tagger training passes")
-	bits := fs.Int("bits", 16, "cue tagger feature hash bits")
+	epochs := fs.Int("epochs", taggerEpochs, "cue tagger training passes")
+	bits := fs.Int("bits", taggerBits, "cue tagger feature hash bits")
 	pos, err := parseFlags(env, fs, args)
 	if done, err := handleParse(err); done {
 		return err
@@ -49,24 +49,7 @@ See docs/ATTRIBUTION.md.`)
 	if err != nil {
 		return fmt.Errorf("train-attrib: %w", err)
 	}
-	var cd []attrib.CueDoc
-	for _, d := range docs {
-		for _, g := range d.Annotators {
-			c := attrib.CueDoc{Text: d.Text}
-			for _, a := range g.Attributions {
-				for _, f := range a.Cue {
-					c.Cues = append(c.Cues, [2]int{f.Start, f.End})
-				}
-				for _, f := range a.Source {
-					c.Sources = append(c.Sources, [2]int{f.Start, f.End})
-				}
-				for _, f := range a.Content {
-					c.Contents = append(c.Contents, [2]int{f.Start, f.End})
-				}
-			}
-			cd = append(cd, c)
-		}
-	}
+	cd := cueDocs(docs)
 	m := attrib.TrainCues(cd)
 	b := m.Marshal()
 	if *posOut != "" {
@@ -99,6 +82,36 @@ See docs/ATTRIBUTION.md.`)
 	}
 	fmt.Fprintf(env.Stderr, "train-attrib: wrote %s (%d bytes)\n", *out, len(b))
 	return nil
+}
+
+// The cue tagger's default training settings (docs/ATTRIBUTION.md).
+const (
+	taggerEpochs = 8
+	taggerBits   = 16
+)
+
+// cueDocs turns PolNeAR articles into training documents, one per
+// annotator's file.
+func cueDocs(docs []eval.PolNeARDoc) []attrib.CueDoc {
+	var cd []attrib.CueDoc
+	for _, d := range docs {
+		for _, g := range d.Annotators {
+			c := attrib.CueDoc{Text: d.Text}
+			for _, a := range g.Attributions {
+				for _, f := range a.Cue {
+					c.Cues = append(c.Cues, [2]int{f.Start, f.End})
+				}
+				for _, f := range a.Source {
+					c.Sources = append(c.Sources, [2]int{f.Start, f.End})
+				}
+				for _, f := range a.Content {
+					c.Contents = append(c.Contents, [2]int{f.Start, f.End})
+				}
+			}
+			cd = append(cd, c)
+		}
+	}
+	return cd
 }
 
 // countPos counts word forms and their Penn Treebank tags (CoNLL-U
