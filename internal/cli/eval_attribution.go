@@ -29,13 +29,18 @@ retrained on the other folds, as train-attrib would, and that fold is
 scored with them; the counts of all folds are pooled. This measures
 on PolNeAR train what the learned parts do on text they were not
 trained on (the part-of-speech dictionary, which holds no attribution
-labels, stays the embedded one).`)
+labels, stays the embedded one).
+
+With --agreement nothing is extracted: the annotators of the articles
+that have several are scored against each other (every ordered pair,
+each article weighing the same), the human reference for the scores.`)
 	dir := fs.String("polnear", "", "the PolNeAR split directory (required)")
 	format := fs.String("format", "text", "output format: text or json")
 	errs := fs.Bool("errors", false, "text format: also list missed and spurious attributions per article")
 	folds := fs.Int("folds", 0, "cross-validate the learned lexicon and tagger over K folds of DIR (use train, never dev)")
 	epochs := fs.Int("epochs", taggerEpochs, "with --folds: cue tagger training passes")
 	bits := fs.Int("bits", taggerBits, "with --folds: cue tagger feature hash bits")
+	agreement := fs.Bool("agreement", false, "score the annotators of multi-annotator articles against each other instead")
 	pos, err := parseFlags(env, fs, args)
 	if done, err := handleParse(err); done {
 		return err
@@ -55,9 +60,19 @@ labels, stays the embedded one).`)
 	if *bits < 8 || *bits > 24 {
 		return usageErrorf(env, fs, "--bits %d: want 8 to 24", *bits)
 	}
+	if *agreement && (*folds != 0 || *errs) {
+		return usageErrorf(env, fs, "--agreement takes neither --folds nor --errors")
+	}
 	docs, err := eval.ReadPolNeAR(*dir)
 	if err != nil {
 		return fmt.Errorf("eval attribution: %w", err)
+	}
+	if *agreement {
+		res := eval.Agreement(docs)
+		if res.Articles == 0 {
+			return fmt.Errorf("eval attribution: no article in %s has several annotators", *dir)
+		}
+		return writeAttributionResult(env, res, *format, "annotator agreement")
 	}
 	var foldOf map[string]int
 	var models []foldModel
@@ -92,10 +107,7 @@ labels, stays the embedded one).`)
 	if runErr != nil {
 		return fmt.Errorf("eval attribution: %w", runErr)
 	}
-	if *format == "json" {
-		return json.NewEncoder(env.Stdout).Encode(res)
-	}
-	if *errs {
+	if *errs && *format == "text" {
 		for _, d := range docs {
 			missed, spurious := eval.AttributionDiff(d, extract(d.Text))
 			if len(missed)+len(spurious) == 0 {
@@ -110,7 +122,15 @@ labels, stays the embedded one).`)
 			}
 		}
 	}
-	fmt.Fprintf(env.Stdout, "attribution: %d articles, %d gold attributions, %.2fs\n", res.Articles, res.Attributions, res.Seconds)
+	return writeAttributionResult(env, res, *format, "attribution")
+}
+
+// writeAttributionResult prints res as JSON or as a table headed by name.
+func writeAttributionResult(env *Env, res eval.AttributionResult, format, name string) error {
+	if format == "json" {
+		return json.NewEncoder(env.Stdout).Encode(res)
+	}
+	fmt.Fprintf(env.Stdout, "%s: %d articles, %d gold attributions, %.2fs\n", name, res.Articles, res.Attributions, res.Seconds)
 	fmt.Fprintf(env.Stdout, "%-8s %6s %6s %6s   %6s %6s %6s\n", "part", "P", "R", "F1", "P~", "R~", "F1~")
 	for _, r := range []struct {
 		name string

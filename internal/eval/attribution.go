@@ -296,23 +296,61 @@ func ScoreAttributions(docs []PolNeARDoc, extract Extractor) AttributionResult {
 	res := AttributionResult{Articles: len(docs)}
 	for _, d := range docs {
 		pred := extract(d.Text)
-		ds := ScoreDoc(d, pred)
-		for p := range nParts {
-			for m := range 2 {
-				total.c[p][m].add(ds.c[p][m], 1)
-			}
-		}
+		total.add(ScoreDoc(d, pred))
 		for _, a := range d.Annotators {
 			res.Attributions += len(a.Attributions)
 		}
 	}
-	parts := []*PartScore{&res.Source, &res.Cue, &res.Content, &res.All}
-	for p, ps := range parts {
-		ps.Exact = total.c[p][0].prf()
-		ps.Overlap = total.c[p][1].prf()
-	}
+	total.fill(&res)
 	res.Seconds = time.Since(start).Seconds()
 	return res
+}
+
+// Agreement scores the annotators of the articles that have several
+// against each other: every ordered pair of annotators (one as
+// prediction, the other as gold), each article weighing the same. It is
+// the human reference for ScoreAttributions' numbers; precision and
+// recall are equal by symmetry. Articles with one annotator are skipped
+// and not counted.
+func Agreement(docs []PolNeARDoc) AttributionResult {
+	start := time.Now()
+	var total DocScore
+	var res AttributionResult
+	for _, d := range docs {
+		k := len(d.Annotators)
+		if k < 2 {
+			continue
+		}
+		res.Articles++
+		w := 1 / float64(k*(k-1))
+		for i, a := range d.Annotators {
+			res.Attributions += len(a.Attributions)
+			for j, g := range d.Annotators {
+				if i != j {
+					total.scoreAgainst(d.Text, g.Attributions, a.Attributions, w)
+				}
+			}
+		}
+	}
+	total.fill(&res)
+	res.Seconds = time.Since(start).Seconds()
+	return res
+}
+
+func (ds *DocScore) add(o DocScore) {
+	for p := range nParts {
+		for m := range 2 {
+			ds.c[p][m].add(o.c[p][m], 1)
+		}
+	}
+}
+
+func (ds *DocScore) fill(res *AttributionResult) {
+	parts := []*PartScore{&res.Source, &res.Cue, &res.Content, &res.All}
+	for p, ps := range parts {
+		ps.Exact = ds.c[p][0].prf()
+		ps.Overlap = ds.c[p][1].prf()
+	}
 }
 
 // ScoreDoc scores one article's predicted attributions against each of
@@ -332,27 +370,32 @@ func ScoreDoc(d PolNeARDoc, pred []article.Attribution) DocScore {
 		})
 	}
 	for _, g := range d.Annotators {
-		for m := range 2 {
-			match := exactMatch
-			if m == 1 {
-				match = func(a, b []article.Span) bool { return overlapMatch(a, b, d.Text) }
-			}
-			for part := range partAll {
-				get := func(x GoldAttribution) []article.Span {
-					switch part {
-					case partSource:
-						return x.Source
-					case partCue:
-						return x.Cue
-					}
-					return x.Content
-				}
-				ds.c[part][m].add(scorePart(dedupe(g.Attributions, get), dedupe(p, get), match), w)
-			}
-			ds.c[partAll][m].add(scoreAll(g.Attributions, p, match), w)
-		}
+		ds.scoreAgainst(d.Text, g.Attributions, p, w)
 	}
 	return ds
+}
+
+// scoreAgainst adds, with weight w, the scores of pred against gold.
+func (ds *DocScore) scoreAgainst(text string, gold, pred []GoldAttribution, w float64) {
+	for m := range 2 {
+		match := exactMatch
+		if m == 1 {
+			match = func(a, b []article.Span) bool { return overlapMatch(a, b, text) }
+		}
+		for part := range partAll {
+			get := func(x GoldAttribution) []article.Span {
+				switch part {
+				case partSource:
+					return x.Source
+				case partCue:
+					return x.Cue
+				}
+				return x.Content
+			}
+			ds.c[part][m].add(scorePart(dedupe(gold, get), dedupe(pred, get), match), w)
+		}
+		ds.c[partAll][m].add(scoreAll(gold, pred, match), w)
+	}
 }
 
 func predFrags(s, e int, text string) []article.Span {

@@ -131,3 +131,29 @@ func TestReadPolNeARDev(t *testing.T) {
 		}
 	}
 }
+
+func TestAgreement(t *testing.T) {
+	gold, err := ParseBrat(strings.NewReader(bratAnn), bratText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := PolNeARDoc{Text: bratText, Annotators: []GoldSet{{Attributions: gold}}}
+	// Annotator B marks only the first attribution: pairs (A as
+	// prediction, B gold) and (B, A) give cue tp 1 of 2 predicted / 1
+	// gold, then 1 of 1 / 2, so precision = recall = 2/3.
+	two := PolNeARDoc{Text: bratText, Annotators: []GoldSet{{Attributions: gold}, {Attributions: gold[:1]}}}
+	r := Agreement([]PolNeARDoc{one, two})
+	if r.Articles != 1 || r.Attributions != 3 {
+		t.Errorf("articles %d attributions %d, want 1 and 3", r.Articles, r.Attributions)
+	}
+	if r.Cue.Exact.P != 0.6667 || r.Cue.Exact.R != 0.6667 {
+		t.Errorf("cue: %+v", r.Cue)
+	}
+	same := PolNeARDoc{Text: bratText, Annotators: []GoldSet{{Attributions: gold}, {Attributions: gold}}}
+	if r := Agreement([]PolNeARDoc{same}); r.All.Exact.F1 != 1 {
+		t.Errorf("identical annotators: %+v", r.All)
+	}
+	if r := Agreement([]PolNeARDoc{one}); r.Articles != 0 || r.Cue.Exact.F1 != 0 {
+		t.Errorf("single annotator: %+v", r)
+	}
+}
