@@ -129,7 +129,15 @@ type clauseCtx struct {
 	opener uint8 // class of the next token, with to+verb and det+noun told apart
 }
 
-func coarseClass(t tok) uint8 {
+// posInfo is a dictionary word's hashed class and coarse class.
+type posInfo struct {
+	h   uint32
+	cls uint8
+}
+
+// coarseClass is the coarse class of t given the coarse class of its
+// dictionary entry (known tells whether it has one).
+func coarseClass(t tok, dict uint8, known bool) uint8 {
 	switch {
 	case t.punct:
 		if isQuoteMark(t.lw) {
@@ -140,14 +148,17 @@ func coarseClass(t tok) uint8 {
 		return clsThat
 	case t.lw == "to":
 		return clsTo
+	case known:
+		return dict
+	case t.cap:
+		return clsName
 	}
-	c, ok := posTags[t.lw]
-	if !ok {
-		if t.cap {
-			return clsName
-		}
-		return clsOther
-	}
+	return clsOther
+}
+
+// coarseOf maps a dictionary class ("VBD|VBN") to a coarse class by its
+// first tag.
+func coarseOf(c string) uint8 {
 	switch {
 	case strings.HasPrefix(c, "VB"), strings.HasPrefix(c, "MD"):
 		return clsVerb
@@ -240,8 +251,7 @@ func hashTokens(text string, toks []tok) tokHashes {
 	h := tokHashes{w: make([]uint32, n), stem: make([]uint32, n), s3: make([]uint32, n), s2: make([]uint32, n), shape: make([]uint32, n), pos: make([]uint32, n)}
 	cls := make([]uint8, n)
 	for i, t := range toks {
-		cls[i] = coarseClass(t)
-		h.pos[i] = posOf(t)
+		h.pos[i], cls[i] = posOf(t)
 		h.w[i] = fnv(t.lw)
 		h.stem[i] = fnv(stem(t.lw))
 		if len(t.lw) > 3 {
