@@ -400,6 +400,15 @@ func b2u(b bool) uint32 {
 	return 0
 }
 
+// cueBeginBias is added to every cue-begin score when decoding, not in
+// training (units of summed weights): the weakest cue starts the tagger
+// finds alone are rarely exact gold cues. On 4-fold CV over PolNeAR
+// train, 0 / -20 / -40 / -80 gave cue exact F1 0.644 / 0.646 / 0.649 /
+// 0.650 and content overlap F1 0.753 / 0.749 / 0.746 / 0.737 (fewer
+// tagger attributions, fewer contents): -40 trades some content for cue
+// and source.
+const cueBeginBias = -40
+
 // fnv hashes its parts (FNV-1a, a zero byte after each) without
 // allocating.
 func fnv(parts ...string) uint32 {
@@ -624,6 +633,8 @@ func (t *Tagger) viterbi(dec *decoder, toks []tok, a, b int, inQ []bool, out []u
 		}
 		if keep {
 			dec.feats[k] = append(dec.feats[k][:0], dec.fs...)
+		} else {
+			em[tagB] += cueBeginBias
 		}
 		if margin != nil {
 			margin[i] = em[tagB] - em[tagO]
