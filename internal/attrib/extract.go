@@ -77,7 +77,7 @@ func newDoc(an *article.Analysis) *doc {
 	}
 	d.used = make([]bool, len(d.toks))
 	if cueTagger != nil {
-		d.tags, d.tagMargin = cueTagger.tag(d.toks)
+		d.tags, d.tagMargin = cueTagger.tag(d.text, d.toks)
 	}
 	d.quotes = appendTwoQuoteSpans(d.quotes[:len(d.quotes):len(d.quotes)], t)
 	d.quoteAt = make(map[int]int, len(d.quotes))
@@ -809,6 +809,7 @@ func (d *doc) taggedCue(i, from, to int, last *cand) (cand, bool) {
 		m := j
 		if d.toks[m].lw == ":" {
 			m++
+			c.cue.b = m // "continued:", as rule cues end
 		}
 		if m >= to {
 			return cand{}, false

@@ -31,7 +31,7 @@ type PosDict struct {
 
 // posClass holds the embedded dictionary's classes hashed; empty when it
 // failed to load (the tagger then sees only shape classes).
-var posClass = map[string]uint32{}
+var posClass = map[string]posInfo{}
 
 func init() {
 	if len(posFile) == 0 {
@@ -49,9 +49,9 @@ func init() {
 // train-attrib calls it with the dictionary it has just counted. Not
 // safe to call while Annotate runs.
 func UsePosDict(p *PosDict) {
-	posClass = make(map[string]uint32, len(p.Classes))
+	posClass = make(map[string]posInfo, len(p.Classes))
 	for w, c := range p.Classes {
-		posClass[w] = fnv("pos", c)
+		posClass[w] = posInfo{fnv("pos", c), coarseOf(c)}
 	}
 	posTags = p.Classes
 }
@@ -72,11 +72,20 @@ var (
 	posPunct  = fnv("pos?", "punct")
 )
 
-// posOf returns the hashed word class of t.
-func posOf(t tok) uint32 {
-	if c, ok := posClass[t.lw]; ok {
-		return c
+// posOf returns the hashed word class of t and its coarse class (one
+// map lookup for both: this runs on every token).
+func posOf(t tok) (uint32, uint8) {
+	e, ok := posClass[t.lw]
+	cls := coarseClass(t, e.cls, ok)
+	if ok {
+		return e.h, cls
 	}
+	return posUnknown(t), cls
+}
+
+// posUnknown is the hashed class of a word the dictionary lacks: its
+// shape or suffix.
+func posUnknown(t tok) uint32 {
 	switch {
 	case t.punct:
 		return posPunct
