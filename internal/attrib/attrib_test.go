@@ -162,6 +162,22 @@ func TestNegatives(t *testing.T) {
 	}
 }
 
+// TestHypotheticalRules: the rules do not take a cue after a modal, in
+// a condition or with the generic "you" (the tagger may still).
+func TestHypotheticalRules(t *testing.T) {
+	for _, text := range []string{
+		"Critics would argue that the plan costs too much.",
+		"If the mayor says the budget is short, taxes will rise.",
+		"You might say that the game was rigged.",
+	} {
+		for _, a := range run(t, text).Attributions {
+			if a.Confidence > 0.4 {
+				t.Errorf("%q: rule attribution src=%q cue=%q", text, a.Source.Text, a.Cue.Text)
+			}
+		}
+	}
+}
+
 func TestDamagedText(t *testing.T) {
 	an := run(t, "He called it the “ ” plan, and Sen. Jane Roe ( ) said “ ” to it.   Later   more.")
 	if len(an.Warnings) == 0 || !strings.Contains(an.Warnings[0], "damaged") {
