@@ -178,6 +178,30 @@ func TestHypotheticalRules(t *testing.T) {
 	}
 }
 
+// TestColonLabels: a colon after a word that is not a name or a source
+// noun labels a headline or a credit line.
+func TestColonLabels(t *testing.T) {
+	for _, c := range []struct {
+		text, src string // src "" when no colon attribution is wanted
+	}{
+		{"Wow: The Senator Finally Answered Her Critics.\n\nShe spoke at length.", ""},
+		{"Contributing: Jane Roe and John Doe.", ""},
+		{"Poll: Voters Favor The Governor In Ohio.\n\nThe race is close.", "Poll"},
+		{"Historians: The Deal Will Not Last.\n\nIt was signed in May.", "Historians"},
+		{"Senator Jane Roe: We Will Not Back Down.\n\nShe spoke on Monday.", "Senator Jane Roe"},
+	} {
+		got := ""
+		for _, a := range run(t, c.text).Attributions {
+			if a.Cue.Text == ":" {
+				got = a.Source.Text
+			}
+		}
+		if got != c.src {
+			t.Errorf("%q: colon source %q, want %q", c.text, got, c.src)
+		}
+	}
+}
+
 func TestDamagedText(t *testing.T) {
 	an := run(t, "He called it the “ ” plan, and Sen. Jane Roe ( ) said “ ” to it.   Later   more.")
 	if len(an.Warnings) == 0 || !strings.Contains(an.Warnings[0], "damaged") {

@@ -367,7 +367,7 @@ func (d *doc) colonCue(from, to int) (cand, bool) {
 				return cand{}, false
 			}
 		}
-		if colonLabels[d.toks[from].lw] || i+2 >= to {
+		if colonLabels[d.toks[from].lw] || i+2 >= to || !nameLike(d.toks[i-1]) {
 			return cand{}, false
 		}
 		// The content runs to the end of the paragraph: a transcript turn
@@ -377,6 +377,16 @@ func (d *doc) colonCue(from, to int) (cand, bool) {
 		return cand{kind: "indirect", src: span{from, i}, cue: span{i, i + 1}, cs: cs, ce: ce, conf: 0.6}, true
 	}
 	return cand{}, false
+}
+
+// nameLike reports whether t can end a speaker's name before a colon:
+// a proper noun, a word the part-of-speech dictionary does not know, a
+// plural ("Historians:") or a source noun ("Poll:", "Report:").
+// "Wow:", "Revealed:", "Contributing:", "Delegate Update:" label a
+// headline or a credit line, not a speaker (PolNeAR train marks few).
+func nameLike(t tok) bool {
+	c, ok := posTags[t.lw]
+	return !ok || strings.Contains(c, "NNP") || strings.HasPrefix(c, "NNS") || docHeads[t.lw] || anonHeads[t.lw] || groupHeads[t.lw]
 }
 
 // paraEnd returns the end of the paragraph holding byte offset at, with
