@@ -586,7 +586,14 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	if d.hypothetical(a, i, src) {
 		return cand{}, false
 	}
-	if !src.empty() || participle {
+	// A verb of saying with its content plainly after it ("that", a
+	// quote, a colon) is a cue even when no subject is found before it
+	// ("Gov. Jane Roe (R-OH), said “…”"); the tagger may mark a source.
+	orphan := src.empty() && !participle && (e.class == cueSay || e.class == cueTell) && d.contentOpens(next, to)
+	if orphan && d.tags != nil {
+		src = d.taggedSource(a, b, from, to)
+	}
+	if !src.empty() || participle || orphan {
 		c.src = src
 		m := next
 		if e.class == cueTell && !colon {
@@ -643,7 +650,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 			}
 		}
 		if !after {
-			if participle {
+			if participle || orphan && src.empty() {
 				return cand{}, false
 			}
 			if cs, ce, ok := d.contentBefore(from, src.a); ok {
@@ -699,6 +706,21 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	c.cs, c.ce = cs, ce
 	c.kind = d.kindOf(cs, ce)
 	return c, true
+}
+
+// contentOpens reports whether content plainly starts at token m:
+// "that", an opening quote, a colon, or a comma and an opening quote.
+func (d *doc) contentOpens(m, to int) bool {
+	if m >= to {
+		return false
+	}
+	switch lw := d.toks[m].lw; {
+	case lw == "that" || lw == ":":
+		return m+1 < to
+	case lw == ",":
+		return m+1 < to && d.opensQuote(m+1)
+	}
+	return d.opensQuote(m)
 }
 
 // hypothetical reports whether the rule cue [a, i] with source src is
