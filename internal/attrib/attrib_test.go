@@ -204,6 +204,28 @@ func TestColonLabels(t *testing.T) {
 	}
 }
 
+// TestRarelyCue: a word annotators seldom mark as a cue ("found") is a
+// rule cue before a clause, not before an object.
+func TestRarelyCue(t *testing.T) {
+	rule := func(text string) string {
+		for _, a := range run(t, text).Attributions {
+			if a.Confidence > 0.4 {
+				return a.Cue.Text
+			}
+		}
+		return ""
+	}
+	if got := rule("The inspectors found that the documents were forged."); got != "found" {
+		t.Errorf("before a clause: rule cue %q, want found", got)
+	}
+	if got := rule("The inspectors found the documents in a locked box."); got != "" {
+		t.Errorf("before an object: rule cue %q, want none", got)
+	}
+	if got := rule("The inspectors found the whole claim ridiculous."); got != "found" {
+		t.Errorf("before an object and its predicate: rule cue %q, want found", got)
+	}
+}
+
 func TestDamagedText(t *testing.T) {
 	an := run(t, "He called it the “ ” plan, and Sen. Jane Roe ( ) said “ ” to it.   Later   more.")
 	if len(an.Warnings) == 0 || !strings.Contains(an.Warnings[0], "damaged") {
