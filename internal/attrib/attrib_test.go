@@ -65,6 +65,8 @@ func TestAttributionFixtures(t *testing.T) {
 			[]want{{source: "The governor", cue: "said", content: "taxes would rise"}}},
 		{"no subject found", "The mayor, who has long opposed the measure and voted against it twice, said that it would fail.",
 			[]want{{cue: "said", content: "that it would fail"}}},
+		{"adverb after cue", "The senator wrote sarcastically that the bill was perfect.",
+			[]want{{source: "The senator", cue: "wrote sarcastically", content: "the bill was perfect"}}},
 		{"particle about", "The mayor joked about moving the city hall to the beach.",
 			[]want{{source: "The mayor", cue: "joked about", content: "moving the city hall"}}},
 		{"told recipient", "Mr. Brown told reporters that the deal was dead.",

@@ -542,6 +542,11 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	if b < to && (learned.pairs[t.lw+" "+d.toks[b].lw] || b == i+1 && cueParticles[d.toks[b].lw]) {
 		b++ // "called for", "pointed to", "joked about"
 	}
+	// An adverb right after the cue belongs to it ("said recently",
+	// "wrote sarcastically"), as one before it does.
+	if b < to && isCueAdverb(d.toks[b].lw) && !d.toks[b].cap {
+		b++
+	}
 	// A bare day right after the cue belongs to it: PolNeAR train
 	// annotators took it in 67 of 120 uses ("said Tuesday", "said
 	// Tuesday night"), but left "on Tuesday" out (35 of 41).
