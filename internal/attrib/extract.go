@@ -591,10 +591,10 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	if d.hypothetical(a, i, src) {
 		return cand{}, false
 	}
-	// A verb of saying with its content plainly after it ("that", a
-	// quote, a colon) is a cue even when no subject is found before it
-	// ("Gov. Jane Roe (R-OH), said “…”"); the tagger may mark a source.
-	orphan := src.empty() && !participle && (e.class == cueSay || e.class == cueTell) && d.contentOpens(next, to)
+	// A cue verb with its content plainly after it ("that", a quote, a
+	// colon) is a cue even when no subject is found before it ("Gov.
+	// Jane Roe (R-OH), said “…”"); the tagger may mark a source.
+	orphan := src.empty() && !participle && d.contentOpens(next, to)
 	if orphan && d.tags != nil {
 		src = d.taggedSource(a, b, from, to)
 	}
