@@ -1019,9 +1019,9 @@ func (d *doc) opensQuote(m int) bool {
 func closesQuote(lw string) bool { return lw == "”" || lw == "\"" || lw == "’" || lw == "'" }
 
 // cueParticles right after a cue verb belong to the cue whatever the
-// verb ("joked about", "lays out", "brushed off"): PolNeAR train
+// verb ("joked about", "lays out", "brushed off", "agreed with"): PolNeAR train
 // annotators took them in most uses after rule cues.
-var cueParticles = setOf("about", "out", "off")
+var cueParticles = setOf("about", "out", "off", "with")
 
 // dayParts may follow a day in a cue: "said Tuesday night".
 var dayParts = setOf("night", "morning", "afternoon", "evening")
