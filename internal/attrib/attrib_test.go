@@ -190,6 +190,8 @@ func TestColonLabels(t *testing.T) {
 	}{
 		{"Wow: The Senator Finally Answered Her Critics.\n\nShe spoke at length.", ""},
 		{"Contributing: Jane Roe and John Doe.", ""},
+		{"The count so far.\n\nRoe: 1,234.\n\nDoe: 567.", ""},
+		{"The panel.\n\nOhio: Jane Roe, John Doe, Mary Major, Richard Miles.", ""},
 		{"Poll: Voters Favor The Governor In Ohio.\n\nThe race is close.", "Poll"},
 		{"Historians: The Deal Will Not Last.\n\nIt was signed in May.", "Historians"},
 		{"Senator Jane Roe: We Will Not Back Down.\n\nShe spoke on Monday.", "Senator Jane Roe"},

@@ -374,9 +374,34 @@ func (d *doc) colonCue(from, to int) (cand, bool) {
 		// or a headline.
 		cs := d.toks[i+1].s
 		ce := d.paraEnd(cs, d.contentEnd(to))
+		if !d.saysSomething(i+1, ce) {
+			return cand{}, false
+		}
 		return cand{kind: "indirect", src: span{from, i}, cue: span{i, i + 1}, cs: cs, ce: ce, conf: 0.6}, true
 	}
 	return cand{}, false
+}
+
+// saysSomething reports whether the text from token m to byte ce can be
+// what a speaker said: two words or more and not a table row or a list
+// of names ("Clinton: 547.", "Iowa: Tim Albrecht, Brad Anderson, …",
+// "Twitter: @handle").
+func (d *doc) saysSomething(m, ce int) bool {
+	words, lower, commas := 0, 0, 0
+	for k := m; k < len(d.toks) && d.toks[k].e <= ce; k++ {
+		t := d.toks[k]
+		switch {
+		case t.lw == ",":
+			commas++
+		case t.punct || t.num:
+		default:
+			words++
+			if !t.cap {
+				lower++
+			}
+		}
+	}
+	return words >= 2 && (lower > 0 || commas < 2)
 }
 
 // nameLike reports whether t can end a speaker's name before a colon:
