@@ -67,6 +67,8 @@ func TestAttributionFixtures(t *testing.T) {
 			[]want{{cue: "said", content: "that it would fail"}}},
 		{"adverb after cue", "The senator wrote sarcastically that the bill was perfect.",
 			[]want{{source: "The senator", cue: "wrote sarcastically", content: "the bill was perfect"}}},
+		{"adverb again after cue", "The mayor said again that the bridge would open.",
+			[]want{{source: "The mayor", cue: "said again", content: "the bridge would open"}}},
 		{"particle about", "The mayor joked about moving the city hall to the beach.",
 			[]want{{source: "The mayor", cue: "joked about", content: "moving the city hall"}}},
 		{"told recipient", "Mr. Brown told reporters that the deal was dead.",

@@ -568,8 +568,8 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 		b++ // "called for", "pointed to", "joked about"
 	}
 	// An adverb right after the cue belongs to it ("said recently",
-	// "wrote sarcastically"), as one before it does.
-	if b < to && isCueAdverb(d.toks[b].lw) && !d.toks[b].cap {
+	// "wrote sarcastically", "said again"), as one before it does.
+	if b < to && (isCueAdverb(d.toks[b].lw) || postAdverbs[d.toks[b].lw]) && !d.toks[b].cap {
 		b++
 	}
 	// A bare day right after the cue belongs to it: PolNeAR train
@@ -1047,6 +1047,11 @@ func closesQuote(lw string) bool { return lw == "â€" || lw == "\"" || lw == "â€
 // verb ("joked about", "lays out", "brushed off", "agreed with"): PolNeAR train
 // annotators took them in most uses after rule cues.
 var cueParticles = setOf("about", "out", "off", "with")
+
+// postAdverbs are adverbs without -ly that belong to the cue they follow
+// ("said again", "wrote later"): the guidelines keep the verb group,
+// adverbs included, together.
+var postAdverbs = setOf("later", "again", "then", "only", "once", "first", "too", "instead", "afterward", "afterwards", "often", "previously")
 
 // dayParts may follow a day in a cue: "said Tuesday night".
 var dayParts = setOf("night", "morning", "afternoon", "evening")
