@@ -631,7 +631,10 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 		}
 		// "“X,” she said, “Y.”": X is the content, and Y a second one.
 		if !participle && src.a > 0 {
-			if qi := d.quoteBefore(src.a); qi >= 0 {
+			// A quote ending the previous sentence is the content only
+			// when nothing follows the cue: "“X.” He said." but not
+			// "“X.” He also said the plan works."
+			if qi := d.quoteBefore(src.a); qi >= 0 && !(d.quotes[qi].End <= d.toks[from].s && m < to && !d.toks[m].punct) {
 				q := d.quotes[qi]
 				c.cs, c.ce = q.Start, q.End
 				c.kind = "direct"
