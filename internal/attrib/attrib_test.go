@@ -73,6 +73,8 @@ func TestAttributionFixtures(t *testing.T) {
 			[]want{{source: "He", cue: "also said", content: "the plan would work"}}},
 		{"quote of the previous sentence, nothing after", "“We will win this race.” He said.",
 			[]want{{source: "He", cue: "said", content: "We will win this race."}}},
+		{"whole-sentence quote, then a clause", "Voters cheered. “This is all mine.” She also said the plan would work.",
+			[]want{{source: "She", cue: "also said", content: "the plan would work"}}},
 		{"particle about", "The mayor joked about moving the city hall to the beach.",
 			[]want{{source: "The mayor", cue: "joked about", content: "moving the city hall"}}},
 		{"told recipient", "Mr. Brown told reporters that the deal was dead.",

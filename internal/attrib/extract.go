@@ -631,10 +631,10 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 		}
 		// "“X,” she said, “Y.”": X is the content, and Y a second one.
 		if !participle && src.a > 0 {
-			// A quote ending the previous sentence is the content only
-			// when nothing follows the cue: "“X.” He said." but not
-			// "“X.” He also said the plan works."
-			if qi := d.quoteBefore(src.a); qi >= 0 && !(d.quotes[qi].End <= d.toks[from].s && m < to && !d.toks[m].punct) {
+			// A quote that is a whole sentence is the content only when
+			// nothing follows the cue: "“X.” He said." but not "“X.” He
+			// also said the plan works."
+			if qi := d.quoteBefore(src.a); qi >= 0 && !(d.endsSentence(qi) && m < to && !d.toks[m].punct) {
 				q := d.quotes[qi]
 				c.cs, c.ce = q.Start, q.End
 				c.kind = "direct"
@@ -677,7 +677,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 			default:
 				// A bare clause after the cue, unless the source follows a
 				// comma or a closing quote ("“Q,” she said of the plan").
-				if !participle && src.a > 0 && d.quoteBefore(src.a) >= 0 {
+				if qi := d.quoteBefore(max(src.a, 1)); !participle && src.a > 0 && qi >= 0 && !d.endsSentence(qi) {
 					after = false
 				}
 			}
@@ -803,6 +803,14 @@ func (d *doc) hypothetical(a, i int, src span) bool {
 }
 
 var modals = setOf("would", "will", "could", "may", "might", "should", "can", "must")
+
+// endsSentence reports whether quote qi ends with a full stop, a
+// question or an exclamation mark inside its closing mark.
+func (d *doc) endsSentence(qi int) bool {
+	q := d.quotes[qi]
+	in := strings.TrimRight(d.text[q.InnerStart:q.InnerEnd], " \n\t")
+	return strings.HasSuffix(in, ".") || strings.HasSuffix(in, "?") || strings.HasSuffix(in, "!")
+}
 
 // quoteBefore returns the quote that closes just before token a (after
 // an optional comma), or -1.
