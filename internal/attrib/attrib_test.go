@@ -238,6 +238,25 @@ func TestRarelyCue(t *testing.T) {
 	}
 }
 
+// TestRuleOverTaggerAuxiliaries: a cue the tagger starts at an
+// auxiliary before a lexicon word is read by the rules.
+func TestRuleOverTaggerAuxiliaries(t *testing.T) {
+	for _, c := range []struct{ text, cue string }{
+		{"Senate Democrats have called for an inquiry into the deal.", "have called for"},
+		{"The governor has also said that the bridge will open.", "has also said"},
+	} {
+		got := ""
+		for _, a := range run(t, c.text).Attributions {
+			if a.Confidence > 0.4 {
+				got = a.Cue.Text
+			}
+		}
+		if got != c.cue {
+			t.Errorf("%q: rule cue %q, want %q", c.text, got, c.cue)
+		}
+	}
+}
+
 func TestDamagedText(t *testing.T) {
 	an := run(t, "He called it the “ ” plan, and Sen. Jane Roe ( ) said “ ” to it.   Later   more.")
 	if len(an.Warnings) == 0 || !strings.Contains(an.Warnings[0], "damaged") {

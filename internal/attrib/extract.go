@@ -195,6 +195,21 @@ func (d *doc) extract() []cand {
 			if !ok && d.tags != nil && d.tags[i] == tagB && d.tagMargin[i] >= taggedMinMargin && !d.nonAttributive(i, from, to) {
 				c, ok = d.taggedCue(i, from, to, last)
 			}
+			if k := d.ruleCueAhead(i, to); ok && c.conf <= taggedConf && k > i {
+				// "have called for": when the tagger's cue starts with
+				// the auxiliaries of a lexicon cue word, the rules' reading
+				// of that word is taken if they accept it.
+				var rc cand
+				var rok bool
+				if e, isCue := cueVerbs[d.toks[k].lw]; isCue {
+					rc, rok = d.verbCue(k, e, from, to, last)
+				} else {
+					rc, rok = d.verbCue(k, cueEntry{lemma: d.toks[k].lw, class: cueObject}, from, to, last)
+				}
+				if rok && rc.cue.a == i {
+					c = rc
+				}
+			}
 			if !ok {
 				continue
 			}
@@ -216,6 +231,20 @@ func (d *doc) extract() []cand {
 	out = append(out, d.extra...)
 	sort.SliceStable(out, func(i, j int) bool { return d.toks[out[i].cue.a].s < d.toks[out[j].cue.a].s })
 	return d.dropNestedTagged(out)
+}
+
+// ruleCueAhead returns the lexicon cue word that the auxiliaries or
+// adverbs from token i lead to ("have called for"), or i when there is
+// none.
+func (d *doc) ruleCueAhead(i, to int) int {
+	k := i
+	for k < to && (cuePre[d.toks[k].lw] || isCueAdverb(d.toks[k].lw)) && k-i < 4 {
+		k++
+	}
+	if k == i || k >= to || d.toks[k].cap || !isCueWord(d.toks[k].lw) || d.inQuote != nil && d.inQuote[k] {
+		return i
+	}
+	return k
 }
 
 // maxWindow is the most tokens one attribution is looked for in. Rules
@@ -564,7 +593,8 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	} else if b < to && d.toks[b].lw == "out" && strings.HasPrefix(e.lemma, "point") {
 		b++
 	}
-	if b < to && (learned.pairs[t.lw+" "+d.toks[b].lw] || b == i+1 && cueParticles[d.toks[b].lw]) {
+	paired := b < to && learned.pairs[t.lw+" "+d.toks[b].lw]
+	if paired || b < to && b == i+1 && cueParticles[d.toks[b].lw] {
 		b++ // "called for", "pointed to", "joked about"
 	}
 	// An adverb right after the cue belongs to it ("said recently",
@@ -693,7 +723,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 			}
 			return cand{}, false
 		}
-		if (e.class == cueWeak || rarelyCue(t.lw) && !d.smallClause(m, to)) && !colon && !d.clauseFollows(m, to) {
+		if (e.class == cueWeak || rarelyCue(t.lw) && !paired && !d.smallClause(m, to)) && !colon && !d.clauseFollows(m, to) {
 			return cand{}, false
 		}
 		c.cs, c.ce = d.contentAfter(m, to)
