@@ -75,6 +75,8 @@ func TestAttributionFixtures(t *testing.T) {
 			[]want{{source: "He", cue: "said", content: "We will win this race."}}},
 		{"whole-sentence quote, then a clause", "Voters cheered. “This is all mine.” She also said the plan would work.",
 			[]want{{source: "She", cue: "also said", content: "the plan would work"}}},
+		{"recipient then a subject", "The senator told Fox News he would run again.",
+			[]want{{source: "The senator", cue: "told", content: "he would run again"}}},
 		{"particle about", "The mayor joked about moving the city hall to the beach.",
 			[]want{{source: "The mayor", cue: "joked about", content: "moving the city hall"}}},
 		{"told recipient", "Mr. Brown told reporters that the deal was dead.",

@@ -1121,8 +1121,8 @@ func (d *doc) skipRecipient(m, to int) int {
 	}
 	for k := m; k < to && k-m < 8; k++ {
 		lw := d.toks[k].lw
-		if lw == "that" || lw == "," || lw == ":" || isQuoteMark(lw) || lw == "to" && k > m {
-			return k
+		if lw == "that" || lw == "," || lw == ":" || isQuoteMark(lw) || (lw == "to" || subjPronouns[lw]) && k > m {
+			return k // "told Fox News he would …": a subject starts the clause
 		}
 		if d.toks[k].punct {
 			break
@@ -1135,6 +1135,8 @@ func (d *doc) skipRecipient(m, to int) int {
 	}
 	return k
 }
+
+var subjPronouns = setOf("he", "she", "they", "we", "i")
 
 // contentAfter returns the content starting at token m: a quote when
 // one opens there (it may run over several sentences), else the rest of
