@@ -809,6 +809,8 @@ func (d *doc) contentOpens(m, to int) bool {
 		return m+1 < to
 	case lw == ",":
 		return m+1 < to && d.opensQuote(m+1)
+	case subjPronouns[lw]:
+		return m+1 < to && !d.toks[m+1].punct // "…, said he did not"
 	}
 	return d.opensQuote(m)
 }
