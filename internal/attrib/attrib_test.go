@@ -77,6 +77,8 @@ func TestAttributionFixtures(t *testing.T) {
 			[]want{{source: "She", cue: "also said", content: "the plan would work"}}},
 		{"recipient then a subject", "The senator told Fox News he would run again.",
 			[]want{{source: "The senator", cue: "told", content: "he would run again"}}},
+		{"clause after a cue with no subject found", "Mary Susan, clad in a red cape with blinking lights, said the convention could fail.",
+			[]want{{cue: "said", content: "the convention could fail"}}},
 		{"particle about", "The mayor joked about moving the city hall to the beach.",
 			[]want{{source: "The mayor", cue: "joked about", content: "moving the city hall"}}},
 		{"told recipient", "Mr. Brown told reporters that the deal was dead.",

@@ -748,6 +748,24 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	if k == b {
 		return cand{}, false
 	}
+	// "Jane Roe, a local teacher, said the school will close": a clause
+	// after the cue (a source would end at punctuation), so the cue has
+	// no subject found and the clause is its content.
+	if k < to && !d.toks[k].punct && d.toks[a-1].lw == "," && (e.class == cueSay || e.class == cueTell) {
+		if d.tags != nil {
+			c.src = d.taggedSource(a, b, from, to)
+		}
+		m := b
+		if e.class == cueTell {
+			m = d.skipRecipient(m, to)
+		}
+		if m >= to {
+			return cand{}, false
+		}
+		c.cs, c.ce = d.contentAfter(m, to)
+		c.kind = d.kindOf(c.cs, c.ce)
+		return c, c.ce > c.cs
+	}
 	// "…, said Leonard Burman, director of the center."
 	if k+1 < to && d.toks[k].lw == "," && !d.toks[k+1].punct {
 		m := k + 1
