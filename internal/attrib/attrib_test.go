@@ -79,6 +79,8 @@ func TestAttributionFixtures(t *testing.T) {
 			[]want{{source: "The senator", cue: "told", content: "he would run again"}}},
 		{"clause after a cue with no subject found", "Mary Susan, clad in a red cape with blinking lights, said the convention could fail.",
 			[]want{{cue: "said", content: "the convention could fail"}}},
+		{"title in quotes before the source", "Speaking Sunday on “Face the Nation,” Senator Jane Roe said taxes would rise.",
+			[]want{{source: "Senator Jane Roe", cue: "said", content: "taxes would rise"}}},
 		{"particle about", "The mayor joked about moving the city hall to the beach.",
 			[]want{{source: "The mayor", cue: "joked about", content: "moving the city hall"}}},
 		{"told recipient", "Mr. Brown told reporters that the deal was dead.",

@@ -664,7 +664,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 			// A quote that is a whole sentence is the content only when
 			// nothing follows the cue: "“X.” He said." but not "“X.” He
 			// also said the plan works."
-			if qi := d.quoteBefore(src.a); qi >= 0 && !(d.endsSentence(qi) && m < to && !d.toks[m].punct) {
+			if qi := d.quoteBefore(src.a); qi >= 0 && !((d.endsSentence(qi) || d.titleQuote(qi)) && m < to && !d.toks[m].punct) {
 				q := d.quotes[qi]
 				c.cs, c.ce = q.Start, q.End
 				c.kind = "direct"
@@ -707,7 +707,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 			default:
 				// A bare clause after the cue, unless the source follows a
 				// comma or a closing quote ("“Q,” she said of the plan").
-				if qi := d.quoteBefore(max(src.a, 1)); !participle && src.a > 0 && qi >= 0 && !d.endsSentence(qi) {
+				if qi := d.quoteBefore(max(src.a, 1)); !participle && src.a > 0 && qi >= 0 && !d.endsSentence(qi) && !d.titleQuote(qi) {
 					after = false
 				}
 			}
@@ -853,6 +853,13 @@ func (d *doc) hypothetical(a, i int, src span) bool {
 }
 
 var modals = setOf("would", "will", "could", "may", "might", "should", "can", "must")
+
+// titleQuote reports whether quote qi looks like a title ("On “This
+// Week,” Roe said …"): a name, not what the source said.
+func (d *doc) titleQuote(qi int) bool {
+	q := d.quotes[qi]
+	return isTitleLike(strings.TrimRight(d.text[q.InnerStart:q.InnerEnd], " ,"))
+}
 
 // endsSentence reports whether quote qi ends with a full stop, a
 // question or an exclamation mark inside its closing mark.
