@@ -81,6 +81,8 @@ func TestAttributionFixtures(t *testing.T) {
 			[]want{{cue: "said", content: "the convention could fail"}}},
 		{"title in quotes before the source", "Speaking Sunday on “Face the Nation,” Senator Jane Roe said taxes would rise.",
 			[]want{{source: "Senator Jane Roe", cue: "said", content: "taxes would rise"}}},
+		{"colon, quote in the next paragraph", "“We won the first round.” Jane Roe declared:\n\n“We will not back down.”",
+			[]want{{source: "Jane Roe", content: "We will not back down."}}},
 		{"particle about", "The mayor joked about moving the city hall to the beach.",
 			[]want{{source: "The mayor", cue: "joked about", content: "moving the city hall"}}},
 		{"told recipient", "Mr. Brown told reporters that the deal was dead.",

@@ -664,7 +664,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 			// A quote that is a whole sentence is the content only when
 			// nothing follows the cue: "“X.” He said." but not "“X.” He
 			// also said the plan works."
-			if qi := d.quoteBefore(src.a); qi >= 0 && !((d.endsSentence(qi) || d.titleQuote(qi)) && m < to && !d.toks[m].punct) {
+			if qi := d.quoteBefore(src.a); qi >= 0 && !colon && !((d.endsSentence(qi) || d.titleQuote(qi)) && m < to && !d.toks[m].punct) {
 				q := d.quotes[qi]
 				c.cs, c.ce = q.Start, q.End
 				c.kind = "direct"
@@ -711,6 +711,13 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 					after = false
 				}
 			}
+		}
+		if !after && colon && m >= to && to < len(d.toks) && d.opensQuote(to) {
+			// "He declared:" with the quote in the next paragraph.
+			q := d.quotes[d.quoteAt[d.toks[to].s]]
+			c.cs, c.ce = q.Start, q.End
+			c.kind = "direct"
+			return c, true
 		}
 		if !after {
 			if participle || orphan && src.empty() {
