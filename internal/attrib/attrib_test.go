@@ -83,6 +83,8 @@ func TestAttributionFixtures(t *testing.T) {
 			[]want{{source: "Senator Jane Roe", cue: "said", content: "taxes would rise"}}},
 		{"colon, quote in the next paragraph", "“We won the first round.” Jane Roe declared:\n\n“We will not back down.”",
 			[]want{{source: "Jane Roe", content: "We will not back down."}}},
+		{"urged to, then saying a quote", "Ms. Roe urged voters to reject the plan, saying, “It is a trap.”",
+			[]want{{source: "Ms. Roe", cue: "urged", content: "to reject the plan"}}},
 		{"particle about", "The mayor joked about moving the city hall to the beach.",
 			[]want{{source: "The mayor", cue: "joked about", content: "moving the city hall"}}},
 		{"told recipient", "Mr. Brown told reporters that the deal was dead.",

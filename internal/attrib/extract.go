@@ -1185,8 +1185,8 @@ func (d *doc) contentAfter(m, to int) (int, int) {
 				m = k
 				break
 			}
-			if d.toks[k].punct && lw != "," && lw != "'s" {
-				break
+			if d.toks[k].punct && lw != "," && lw != "'s" || lw == "," && k+1 < to && clauseBreak[d.toks[k+1].lw] {
+				break // "urged voters to act, saying “…”": the quote is another cue's
 			}
 		}
 	}
