@@ -758,7 +758,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	// "Jane Roe, a local teacher, said the school will close": a clause
 	// after the cue (a source would end at punctuation), so the cue has
 	// no subject found and the clause is its content.
-	if k < to && !d.toks[k].punct && d.toks[a-1].lw == "," && (e.class == cueSay || e.class == cueTell) {
+	if (k < to && (!d.toks[k].punct || d.opensQuote(k)) || d.verbIn(b, k)) && d.toks[a-1].lw == "," && (e.class == cueSay || e.class == cueTell) {
 		if d.tags != nil {
 			c.src = d.taggedSource(a, b, from, to)
 		}
@@ -823,6 +823,21 @@ func (d *doc) smallClause(m, to int) bool {
 	return strings.HasPrefix(c, "JJ")
 }
 
+// verbIn reports whether tokens [a, b) hold a lower-case word that is
+// usually a finite verb or a modal: a clause, not a name.
+func (d *doc) verbIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		if t.cap || t.punct {
+			continue
+		}
+		if c := posTags[t.lw]; strings.HasPrefix(c, "VBD") || strings.HasPrefix(c, "VBZ") || strings.HasPrefix(c, "VBP") || strings.HasPrefix(c, "MD") {
+			return true
+		}
+	}
+	return false
+}
+
 // contentOpens reports whether content plainly starts at token m:
 // "that", an opening quote, a colon, or a comma and an opening quote.
 func (d *doc) contentOpens(m, to int) bool {
@@ -834,7 +849,7 @@ func (d *doc) contentOpens(m, to int) bool {
 		return m+1 < to
 	case lw == ",":
 		return m+1 < to && d.opensQuote(m+1)
-	case subjPronouns[lw]:
+	case isSubject(lw):
 		return m+1 < to && !d.toks[m+1].punct // "…, said he did not"
 	}
 	return d.opensQuote(m)
@@ -1155,7 +1170,7 @@ func (d *doc) skipRecipient(m, to int) int {
 	}
 	for k := m; k < to && k-m < 8; k++ {
 		lw := d.toks[k].lw
-		if lw == "that" || lw == "," || lw == ":" || isQuoteMark(lw) || (lw == "to" || subjPronouns[lw]) && k > m {
+		if lw == "that" || lw == "," || lw == ":" || isQuoteMark(lw) || (lw == "to" || isSubject(lw)) && k > m {
 			return k // "told Fox News he would …": a subject starts the clause
 		}
 		if d.toks[k].punct {
@@ -1171,6 +1186,15 @@ func (d *doc) skipRecipient(m, to int) int {
 }
 
 var subjPronouns = setOf("he", "she", "they", "we", "i")
+
+// isSubject reports whether lw is a subject pronoun, alone or contracted
+// ("he’d", "they're").
+func isSubject(lw string) bool {
+	if i := strings.IndexAny(lw, "'’"); i > 0 {
+		lw = lw[:i]
+	}
+	return subjPronouns[lw]
+}
 
 // contentAfter returns the content starting at token m: a quote when
 // one opens there (it may run over several sentences), else the rest of
