@@ -89,6 +89,8 @@ func TestAttributionFixtures(t *testing.T) {
 			[]want{{source: "The senator", cue: "told", content: "he’d run again"}}},
 		{"verb after an inverted cue", "Gov. Jane Roe of Ohio, a Republican who has refused to endorse him, said the family deserved better.",
 			[]want{{cue: "said", content: "the family deserved better"}}},
+		{"phrase in commas before that", "Roe called him “a menace.” She also said, without evidence, that he was hiding money.",
+			[]want{{source: "She", cue: "also said", content: "that he was hiding money"}}},
 		{"particle about", "The mayor joked about moving the city hall to the beach.",
 			[]want{{source: "The mayor", cue: "joked about", content: "moving the city hall"}}},
 		{"told recipient", "Mr. Brown told reporters that the deal was dead.",

@@ -664,7 +664,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 			// A quote that is a whole sentence is the content only when
 			// nothing follows the cue: "“X.” He said." but not "“X.” He
 			// also said the plan works."
-			if qi := d.quoteBefore(src.a); qi >= 0 && !colon && !((d.endsSentence(qi) || d.titleQuote(qi)) && m < to && !d.toks[m].punct) {
+			if qi := d.quoteBefore(src.a); qi >= 0 && !colon && d.commaThat(m, to) < 0 && !((d.endsSentence(qi) || d.titleQuote(qi)) && m < to && !d.toks[m].punct) {
 				q := d.quotes[qi]
 				c.cs, c.ce = q.Start, q.End
 				c.kind = "direct"
@@ -691,6 +691,9 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 			lw := d.toks[m].lw
 			switch {
 			case colon, lw == "that", isQuoteMark(lw) && d.opensQuote(m):
+			case lw == "," && d.commaThat(m, to) > m:
+				// "said, without evidence, that …"
+				m = d.commaThat(m, to)
 			case lw == ",":
 				after = m+1 < to && isQuoteMark(d.toks[m+1].lw) && d.opensQuote(m+1)
 				// ", advisers to Mr. Obama say, the president has …": a
@@ -836,6 +839,26 @@ func (d *doc) verbIn(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// commaThat returns the "that" after a short phrase set off by commas
+// at token m ("said, without evidence, that …"), or -1.
+func (d *doc) commaThat(m, to int) int {
+	if m >= to || d.toks[m].lw != "," {
+		return -1
+	}
+	for k := m + 1; k+1 < to && k-m < 8; k++ {
+		if d.toks[k].lw == "," {
+			if k > m+1 && d.toks[k+1].lw == "that" {
+				return k + 1
+			}
+			return -1
+		}
+		if d.toks[k].punct {
+			return -1
+		}
+	}
+	return -1
 }
 
 // contentOpens reports whether content plainly starts at token m:
