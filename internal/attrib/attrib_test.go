@@ -58,7 +58,41 @@ func TestAttributionFixtures(t *testing.T) {
 		{"denied", "The company denied that it had broken the law.",
 			[]want{{source: "The company", cue: "denied", content: "it had broken the law"}}},
 		{"tweeted with day", "Jane Roe tweeted Monday that the vote was rigged.",
-			[]want{{source: "Jane Roe", cue: "tweeted", content: "the vote was rigged"}}},
+			[]want{{source: "Jane Roe", cue: "tweeted Monday", content: "the vote was rigged"}}},
+		{"day part in cue", "The governor said Tuesday night that taxes would rise.",
+			[]want{{source: "The governor", cue: "said Tuesday night", content: "taxes would rise"}}},
+		{"on day not in cue", "The governor said on Tuesday that taxes would rise.",
+			[]want{{source: "The governor", cue: "said", content: "taxes would rise"}}},
+		{"no subject found", "The mayor, who has long opposed the measure and voted against it twice, said that it would fail.",
+			[]want{{cue: "said", content: "that it would fail"}}},
+		{"adverb after cue", "The senator wrote sarcastically that the bill was perfect.",
+			[]want{{source: "The senator", cue: "wrote sarcastically", content: "the bill was perfect"}}},
+		{"adverb again after cue", "The mayor said again that the bridge would open.",
+			[]want{{source: "The mayor", cue: "said again", content: "the bridge would open"}}},
+		{"quote of the previous sentence", "“We will win this race.” He also said the plan would work.",
+			[]want{{source: "He", cue: "also said", content: "the plan would work"}}},
+		{"quote of the previous sentence, nothing after", "“We will win this race.” He said.",
+			[]want{{source: "He", cue: "said", content: "We will win this race."}}},
+		{"whole-sentence quote, then a clause", "Voters cheered. “This is all mine.” She also said the plan would work.",
+			[]want{{source: "She", cue: "also said", content: "the plan would work"}}},
+		{"recipient then a subject", "The senator told Fox News he would run again.",
+			[]want{{source: "The senator", cue: "told", content: "he would run again"}}},
+		{"clause after a cue with no subject found", "Mary Susan, clad in a red cape with blinking lights, said the convention could fail.",
+			[]want{{cue: "said", content: "the convention could fail"}}},
+		{"title in quotes before the source", "Speaking Sunday on “Face the Nation,” Senator Jane Roe said taxes would rise.",
+			[]want{{source: "Senator Jane Roe", cue: "said", content: "taxes would rise"}}},
+		{"colon, quote in the next paragraph", "“We won the first round.” Jane Roe declared:\n\n“We will not back down.”",
+			[]want{{source: "Jane Roe", content: "We will not back down."}}},
+		{"urged to, then saying a quote", "Ms. Roe urged voters to reject the plan, saying, “It is a trap.”",
+			[]want{{source: "Ms. Roe", cue: "urged", content: "to reject the plan"}}},
+		{"recipient then a contracted subject", "The senator told Fox News he’d run again.",
+			[]want{{source: "The senator", cue: "told", content: "he’d run again"}}},
+		{"verb after an inverted cue", "Gov. Jane Roe of Ohio, a Republican who has refused to endorse him, said the family deserved better.",
+			[]want{{cue: "said", content: "the family deserved better"}}},
+		{"phrase in commas before that", "Roe called him “a menace.” She also said, without evidence, that he was hiding money.",
+			[]want{{source: "She", cue: "also said", content: "that he was hiding money"}}},
+		{"particle about", "The mayor joked about moving the city hall to the beach.",
+			[]want{{source: "The mayor", cue: "joked about", content: "moving the city hall"}}},
 		{"told recipient", "Mr. Brown told reporters that the deal was dead.",
 			[]want{{source: "Mr. Brown", cue: "told", content: "that the deal was dead"}}},
 		{"according to trailing", "The economy grew 3 percent last year, according to the Commerce Department.",
@@ -152,6 +186,89 @@ func TestNegatives(t *testing.T) {
 		an := run(t, text)
 		for _, a := range an.Attributions {
 			t.Errorf("%q: unexpected attribution src=%q cue=%q content=%q", text, a.Source.Text, a.Cue.Text, a.Content.Text)
+		}
+	}
+}
+
+// TestHypotheticalRules: the rules do not take a cue after a modal, in
+// a condition or with the generic "you" (the tagger may still).
+func TestHypotheticalRules(t *testing.T) {
+	for _, text := range []string{
+		"Critics would argue that the plan costs too much.",
+		"If the mayor says the budget is short, taxes will rise.",
+		"You might say that the game was rigged.",
+	} {
+		for _, a := range run(t, text).Attributions {
+			if a.Confidence > 0.4 {
+				t.Errorf("%q: rule attribution src=%q cue=%q", text, a.Source.Text, a.Cue.Text)
+			}
+		}
+	}
+}
+
+// TestColonLabels: a colon after a word that is not a name or a source
+// noun labels a headline or a credit line.
+func TestColonLabels(t *testing.T) {
+	for _, c := range []struct {
+		text, src string // src "" when no colon attribution is wanted
+	}{
+		{"Wow: The Senator Finally Answered Her Critics.\n\nShe spoke at length.", ""},
+		{"Contributing: Jane Roe and John Doe.", ""},
+		{"The count so far.\n\nRoe: 1,234.\n\nDoe: 567.", ""},
+		{"The panel.\n\nOhio: Jane Roe, John Doe, Mary Major, Richard Miles.", ""},
+		{"Poll: Voters Favor The Governor In Ohio.\n\nThe race is close.", "Poll"},
+		{"Historians: The Deal Will Not Last.\n\nIt was signed in May.", "Historians"},
+		{"Senator Jane Roe: We Will Not Back Down.\n\nShe spoke on Monday.", "Senator Jane Roe"},
+	} {
+		got := ""
+		for _, a := range run(t, c.text).Attributions {
+			if a.Cue.Text == ":" {
+				got = a.Source.Text
+			}
+		}
+		if got != c.src {
+			t.Errorf("%q: colon source %q, want %q", c.text, got, c.src)
+		}
+	}
+}
+
+// TestRarelyCue: a word annotators seldom mark as a cue ("found") is a
+// rule cue before a clause, not before an object.
+func TestRarelyCue(t *testing.T) {
+	rule := func(text string) string {
+		for _, a := range run(t, text).Attributions {
+			if a.Confidence > 0.4 {
+				return a.Cue.Text
+			}
+		}
+		return ""
+	}
+	if got := rule("The inspectors found that the documents were forged."); got != "found" {
+		t.Errorf("before a clause: rule cue %q, want found", got)
+	}
+	if got := rule("The inspectors found the documents in a locked box."); got != "" {
+		t.Errorf("before an object: rule cue %q, want none", got)
+	}
+	if got := rule("The inspectors found the whole claim ridiculous."); got != "found" {
+		t.Errorf("before an object and its predicate: rule cue %q, want found", got)
+	}
+}
+
+// TestRuleOverTaggerAuxiliaries: a cue the tagger starts at an
+// auxiliary before a lexicon word is read by the rules.
+func TestRuleOverTaggerAuxiliaries(t *testing.T) {
+	for _, c := range []struct{ text, cue string }{
+		{"Senate Democrats have called for an inquiry into the deal.", "have called for"},
+		{"The governor has also said that the bridge will open.", "has also said"},
+	} {
+		got := ""
+		for _, a := range run(t, c.text).Attributions {
+			if a.Confidence > 0.4 {
+				got = a.Cue.Text
+			}
+		}
+		if got != c.cue {
+			t.Errorf("%q: rule cue %q, want %q", c.text, got, c.cue)
 		}
 	}
 }
