@@ -561,11 +561,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 		return cand{}, false
 	case a > from && d.toks[a-1].lw == "and" && !d.used[a-1]:
 		// "Merrill says … and said she would": the same subject.
-		if last != nil && !last.src.empty() {
-			src = last.src
-		} else {
-			src = d.subjectOfSentence(from, a-1)
-		}
+		src = d.coordSubject(from, a-1, last)
 		c.srcInherits = true
 	default:
 		src = d.sourceBefore(from, a)
@@ -782,6 +778,11 @@ func (d *doc) taggedCue(i, from, to int, last *cand) (cand, bool) {
 	}
 	c := cand{kind: "indirect", cue: span{i, j}, conf: taggedConf}
 	src := d.sourceBefore(from, i)
+	if src.empty() && i > from && (d.toks[i-1].lw == "and" || d.toks[i-1].lw == "but") {
+		if last != nil {
+			src = last.src // "… but has called for"
+		}
+	}
 	if src.empty() && i > from && d.toks[i-1].lw == "," && last != nil {
 		src = last.src
 	}
@@ -1191,14 +1192,10 @@ func (d *doc) npBack(from, e int) int {
 		}
 		if clauseStop[p.lw] {
 			// "Mr. Grassley and Mr. Leahy", "federal and state officials".
-			if p.lw == "and" && s-2 >= from && !d.toks[s-2].punct {
+			if p.lw == "and" && s-2 >= from && (!d.toks[s-2].punct || d.toks[s-2].lw == ")") {
 				// "Federal and state officials", "RT and its defenders":
 				// a short phrase before "and" that opens the clause.
-				q := s - 1
-				for q > from && !d.toks[q-1].punct && !clauseStop[d.toks[q-1].lw] && !isCueWord(d.toks[q-1].lw) && s-1-q < 5 {
-					q--
-				}
-				if q < s-1 && (q == from || d.toks[q-1].punct || leadDrop[d.toks[q-1].lw]) {
+				if q := d.conjunctBack(from, s-1); q < s-1 {
 					s = q
 					continue
 				}
@@ -1244,9 +1241,56 @@ func (d *doc) npBack(from, e int) int {
 	return s
 }
 
+// conjunctBack returns the start of the first conjunct of a coordinated
+// subject whose "and" is token c ("Mr. Grassley and Mr. Leahy", "as
+// Gov. Martin O’Malley (D) and Mike Huckabee (R) announced"): a phrase of
+// up to eight words, without a verb, that opens the clause (sentence
+// start, punctuation, an opening word or a subordinating conjunction);
+// c when there is none.
+func (d *doc) conjunctBack(from, c int) int {
+	q := c
+	for q > from && c-q < 8 {
+		pt := d.toks[q-1]
+		if pt.lw == ")" {
+			k := q - 2
+			for k > from && d.toks[k].lw != "(" && q-k < 8 {
+				k--
+			}
+			if k <= from || d.toks[k].lw != "(" {
+				break
+			}
+			q = k
+			continue
+		}
+		if pt.punct || clauseStop[pt.lw] || isCueWord(pt.lw) || !pt.cap && strings.HasPrefix(posTags[pt.lw], "VB") {
+			break
+		}
+		q--
+	}
+	if q < c && (q == from || d.toks[q-1].punct || leadDrop[d.toks[q-1].lw] || subordinators[d.toks[q-1].lw]) {
+		return q
+	}
+	return c
+}
+
+// subordinators open a clause whose subject may follow them.
+var subordinators = setOf("as", "while", "after", "because", "since", "where", "when", "that", "if", "though",
+	"although", "before", "until", "whether", "once", "unless")
+
 var prepositions = setOf("in", "on", "at", "during", "after", "before", "for", "with", "from", "by", "of", "to",
 	"into", "over", "under", "about", "against", "between", "through", "like", "among", "within", "without",
 	"amid", "despite", "following", "speaking", "asked", "writing")
+
+// coordSubject returns the source of a cue coordinated with an earlier
+// verb by the conjunction at token c ("Merrill says … and said she
+// would", "He endorsed Clinton but told reporters"): the source of the
+// previous attribution in the sentence, else the subject of the sentence.
+func (d *doc) coordSubject(from, c int, last *cand) span {
+	if last != nil && !last.src.empty() {
+		return last.src
+	}
+	return d.subjectOfSentence(from, c)
+}
 
 // subjectOfSentence guesses the subject of a sentence for a participial
 // or coordinated cue: the noun phrase at the start of the sentence, up to

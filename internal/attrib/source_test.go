@@ -1,0 +1,40 @@
+package attrib_test
+
+import "testing"
+
+// TestSourceBoundaries checks where sources begin and end (PolNeAR
+// conventions), on invented sentences.
+func TestSourceBoundaries(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"coordinated subject after a subordinator", "As Jane Roe and Sen. John Doe warned that the plan would fail, markets fell.",
+			[]want{{source: "Jane Roe and Sen. John Doe", cue: "warned"}}},
+		{"coordinated subject with party tags", "Gov. Ann Lee (D) and Gov. Bob Ray (R) announced that they would quit.",
+			[]want{{source: "Gov. Ann Lee (D) and Gov. Bob Ray (R)", cue: "announced"}}},
+		{"no coordination across a verb", "The mayor visited Ohio and Jane Roe said the trip went well.",
+			[]want{{source: "Jane Roe", cue: "said"}}},
+		{"coordinated tagged cue shares the source", "Jane Roe said the bill was flawed but has called for more hearings on the budget.",
+			[]want{{source: "Jane Roe", cue: "said"}, {source: "Jane Roe", content: "more hearings"}}},
+	} {
+		an := run(t, c.text)
+		for _, w := range c.want {
+			found := false
+			for _, a := range an.Attributions {
+				if w.match(a) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				var got []string
+				for _, a := range an.Attributions {
+					got = append(got, a.Source.Text+" | "+a.Cue.Text+" | "+a.Content.Text)
+				}
+				t.Errorf("%s: want %+v, got %q", c.name, w, got)
+			}
+		}
+	}
+}
