@@ -1122,7 +1122,7 @@ func (d *doc) sourceBefore(from, a int) span {
 	if e-3 > from && d.toks[e-1].lw == "," {
 		for k := e - 3; k > from && e-k < 12; k-- {
 			if d.toks[k].lw == "," {
-				if prepositions[d.toks[k+1].lw] && !d.toks[k-1].punct {
+				if (prepositions[d.toks[k+1].lw] || participle(d.toks[k+1])) && !d.toks[k-1].punct {
 					e = k
 				}
 				break
@@ -1146,6 +1146,9 @@ func (d *doc) sourceBefore(from, a int) span {
 				return span{s1, e}
 			}
 		}
+		if s1 := d.leadingAppositive(from, e); s1 >= 0 {
+			return span{s1, e}
+		}
 		return span{}
 	}
 	s := d.npBack(from, e)
@@ -1153,6 +1156,65 @@ func (d *doc) sourceBefore(from, a int) span {
 		return span{}
 	}
 	return span{s, e}
+}
+
+// participle reports whether t opens a participial phrase ("speaking",
+// "angered by"): such a phrase between a source and its cue is not part
+// of the source.
+func participle(t tok) bool {
+	if t.cap || t.punct {
+		return false
+	}
+	if strings.HasSuffix(t.lw, "ing") && len(t.lw) > 5 {
+		return true
+	}
+	c := posTags[t.lw]
+	return c == "VBN" || c == "VBG"
+}
+
+// appositivePunct may appear inside a noun phrase or appositive.
+func appositivePunct(lw string) bool {
+	return lw == "'s" || lw == "(" || lw == ")" || lw == "-" || lw == "/" || lw == "."
+}
+
+// leadingAppositive returns the start of a source that opens the sentence
+// with a name and an appositive running to the comma before the cue at e
+// ("Jane Roe, a farmer who voted for Bill Clinton, said", "Jo Lee, a
+// teacher from Sumter, South Carolina, says"), or -1. The appositive
+// must hold no cue word and not open with a preposition or participle
+// ("Trump, speaking in Iowa, said" keeps only the name).
+func (d *doc) leadingAppositive(from, e int) int {
+	st := from
+	for st < e && leadDrop[d.toks[st].lw] {
+		st++
+	}
+	if e-st > 40 || st >= e || !d.toks[st].cap {
+		return -1
+	}
+	c := -1
+	for k := st; k < e-1; k++ {
+		t := d.toks[k]
+		if t.lw == "," {
+			c = k
+			break
+		}
+		if t.punct && !appositivePunct(t.lw) {
+			return -1
+		}
+	}
+	if c <= st || c+1 >= e-1 || d.npBack(from, c) != st {
+		return -1
+	}
+	if nx := d.toks[c+1]; prepositions[nx.lw] || participle(nx) {
+		return -1
+	}
+	for k := c + 1; k < e-1; k++ {
+		t := d.toks[k]
+		if t.punct && t.lw != "," && !appositivePunct(t.lw) || !t.cap && isCueWord(t.lw) {
+			return -1
+		}
+	}
+	return st
 }
 
 // npBack returns the start of the noun phrase ending at token e

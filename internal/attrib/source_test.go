@@ -18,6 +18,12 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "Jane Roe", cue: "said"}}},
 		{"coordinated tagged cue shares the source", "Jane Roe said the bill was flawed but has called for more hearings on the budget.",
 			[]want{{source: "Jane Roe", cue: "said"}, {source: "Jane Roe", content: "more hearings"}}},
+		{"appositive with a relative clause", "Jane Roe, a farmer who voted for Bill Clinton, said the plan was fair.",
+			[]want{{source: "Jane Roe, a farmer who voted for Bill Clinton,", cue: "said"}}},
+		{"appositive with a place", "Jo Lee, a teacher from Sumter, South Carolina, says the schools need money.",
+			[]want{{source: "Jo Lee, a teacher from Sumter, South Carolina,", cue: "says"}}},
+		{"participial phrase is not the source", "Jane Roe, speaking at a rally in Ohio, said the plan was fair.",
+			[]want{{source: "Jane Roe", cue: "said"}}},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
