@@ -658,11 +658,16 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	if k == b {
 		return cand{}, false
 	}
+	// "…, said he did not know" or "…, said that given …": a clause
+	// follows the cue, and the source (an appositive before it that the
+	// rules missed) is left out rather than guessed.
+	clause := d.toks[b].lw == "that" || k < to && !d.toks[k].punct && (pronouns[d.toks[b].lw] && k == b+1 || verbStop[d.toks[k].lw])
 	// "…, said Leonard Burman, director of the center."
-	if k+1 < to && d.toks[k].lw == "," && !d.toks[k+1].punct {
+	if !clause && k+1 < to && d.toks[k].lw == "," && !d.toks[k+1].punct && !opensParticiple(d.toks[k+1]) && !clauseBreak[d.toks[k+1].lw] {
 		m := k + 1
 		for m < to && !(d.toks[m].punct && d.toks[m].lw != "," && d.toks[m].lw != "'s") && m-b < 30 {
-			if d.toks[m].lw == "," && m+1 < to && (isQuoteMark(d.toks[m+1].lw) || d.toks[m+1].lw == "adding" || d.toks[m+1].lw == "who") {
+			if d.toks[m].lw == "," && m+1 < to && (isQuoteMark(d.toks[m+1].lw) || d.toks[m+1].lw == "who" ||
+				opensParticiple(d.toks[m+1]) || clauseBreak[d.toks[m+1].lw]) {
 				break
 			}
 			m++
@@ -671,7 +676,9 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 			k = m
 		}
 	}
-	c.src = span{b, k}
+	if !clause {
+		c.src = span{b, k}
+	}
 	cs, ce, ok := d.contentBefore(from, a)
 	if !ok {
 		return cand{}, false
@@ -1122,7 +1129,7 @@ func (d *doc) sourceBefore(from, a int) span {
 	if e-3 > from && d.toks[e-1].lw == "," {
 		for k := e - 3; k > from && e-k < 12; k-- {
 			if d.toks[k].lw == "," {
-				if (prepositions[d.toks[k+1].lw] || participle(d.toks[k+1])) && !d.toks[k-1].punct {
+				if (prepositions[d.toks[k+1].lw] || opensParticiple(d.toks[k+1])) && !d.toks[k-1].punct {
 					e = k
 				}
 				break
@@ -1158,10 +1165,15 @@ func (d *doc) sourceBefore(from, a int) span {
 	return span{s, e}
 }
 
-// participle reports whether t opens a participial phrase ("speaking",
+// verbStop are the clause words of clauseStop that are verbs: after one
+// a postposed "source" is the subject of a clause.
+var verbStop = setOf("is", "was", "are", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will",
+	"would", "can", "could", "should", "may", "might", "must")
+
+// opensParticiple reports whether t opens a participial phrase ("speaking",
 // "angered by"): such a phrase between a source and its cue is not part
 // of the source.
-func participle(t tok) bool {
+func opensParticiple(t tok) bool {
 	if t.cap || t.punct {
 		return false
 	}
@@ -1205,7 +1217,7 @@ func (d *doc) leadingAppositive(from, e int) int {
 	if c <= st || c+1 >= e-1 || d.npBack(from, c) != st {
 		return -1
 	}
-	if nx := d.toks[c+1]; prepositions[nx.lw] || participle(nx) {
+	if nx := d.toks[c+1]; prepositions[nx.lw] || opensParticiple(nx) {
 		return -1
 	}
 	for k := c + 1; k < e-1; k++ {

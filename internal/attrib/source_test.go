@@ -9,21 +9,29 @@ func TestSourceBoundaries(t *testing.T) {
 		name string
 		text string
 		want []want
+		// notSource is a source text no attribution may have.
+		notSource string
 	}{
 		{"coordinated subject after a subordinator", "As Jane Roe and Sen. John Doe warned that the plan would fail, markets fell.",
-			[]want{{source: "Jane Roe and Sen. John Doe", cue: "warned"}}},
+			[]want{{source: "Jane Roe and Sen. John Doe", cue: "warned"}}, ""},
 		{"coordinated subject with party tags", "Gov. Ann Lee (D) and Gov. Bob Ray (R) announced that they would quit.",
-			[]want{{source: "Gov. Ann Lee (D) and Gov. Bob Ray (R)", cue: "announced"}}},
+			[]want{{source: "Gov. Ann Lee (D) and Gov. Bob Ray (R)", cue: "announced"}}, ""},
 		{"no coordination across a verb", "The mayor visited Ohio and Jane Roe said the trip went well.",
-			[]want{{source: "Jane Roe", cue: "said"}}},
+			[]want{{source: "Jane Roe", cue: "said"}}, ""},
 		{"coordinated tagged cue shares the source", "Jane Roe said the bill was flawed but has called for more hearings on the budget.",
-			[]want{{source: "Jane Roe", cue: "said"}, {source: "Jane Roe", content: "more hearings"}}},
+			[]want{{source: "Jane Roe", cue: "said"}, {source: "Jane Roe", content: "more hearings"}}, ""},
 		{"appositive with a relative clause", "Jane Roe, a farmer who voted for Bill Clinton, said the plan was fair.",
-			[]want{{source: "Jane Roe, a farmer who voted for Bill Clinton,", cue: "said"}}},
+			[]want{{source: "Jane Roe, a farmer who voted for Bill Clinton,", cue: "said"}}, ""},
 		{"appositive with a place", "Jo Lee, a teacher from Sumter, South Carolina, says the schools need money.",
-			[]want{{source: "Jo Lee, a teacher from Sumter, South Carolina,", cue: "says"}}},
+			[]want{{source: "Jo Lee, a teacher from Sumter, South Carolina,", cue: "says"}}, ""},
 		{"participial phrase is not the source", "Jane Roe, speaking at a rally in Ohio, said the plan was fair.",
-			[]want{{source: "Jane Roe", cue: "said"}}},
+			[]want{{source: "Jane Roe", cue: "said"}}, ""},
+		{"postposed source before a participle", "“The deal is done,” said Jane Roe, referring to the merger.",
+			[]want{{source: "Jane Roe", cue: "said"}}, ""},
+		{"postposed appositive before a concession", "“The deal is done,” said Jane Roe, a lawyer for the firm, though she gave no details.",
+			[]want{{source: "Jane Roe, a lawyer for the firm", cue: "said"}}, ""},
+		{"a clause after the cue is not a postposed source", "81-year-old Jane Roe, a farmer, said he was wrong about the vote.",
+			nil, "he"},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
@@ -40,6 +48,11 @@ func TestSourceBoundaries(t *testing.T) {
 					got = append(got, a.Source.Text+" | "+a.Cue.Text+" | "+a.Content.Text)
 				}
 				t.Errorf("%s: want %+v, got %q", c.name, w, got)
+			}
+		}
+		for _, a := range an.Attributions {
+			if c.notSource != "" && a.Source.Text == c.notSource {
+				t.Errorf("%s: unwanted source %q (cue %q)", c.name, a.Source.Text, a.Cue.Text)
 			}
 		}
 	}
