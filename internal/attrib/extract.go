@@ -426,10 +426,7 @@ func (d *doc) accordingTo(i, from, to int) (cand, bool) {
 	c := cand{kind: "according_to", cue: span{i, i + 2}, conf: 0.9}
 	// Source: the noun phrase after "to", up to punctuation or a clause word.
 	j := i + 2
-	k := j
-	for k < to && !d.toks[k].punct && !(clauseStop[d.toks[k].lw] && k > j) && k-j < 12 {
-		k++
-	}
+	k := d.postSourceEnd(j, to, 12, false)
 	// Keep possessives and abbreviation periods; stop at a comma.
 	if k == j {
 		return cand{}, false
@@ -651,10 +648,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	if b < to && prepositions[d.toks[b].lw] {
 		return cand{}, false // "…, said after the jobs report that …" is not "said Smith"
 	}
-	k := b
-	for k < to && !d.toks[k].punct && k-b < 10 && !(clauseStop[d.toks[k].lw] && k > b) {
-		k++
-	}
+	k := d.postSourceEnd(b, to, 10, true)
 	if k == b {
 		return cand{}, false
 	}
@@ -665,15 +659,22 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	// "…, said Leonard Burman, director of the center."
 	if !clause && k+1 < to && d.toks[k].lw == "," && !d.toks[k+1].punct && !opensParticiple(d.toks[k+1]) && !clauseBreak[d.toks[k+1].lw] {
 		m := k + 1
+		keepComma := false
 		for m < to && !(d.toks[m].punct && d.toks[m].lw != "," && d.toks[m].lw != "'s") && m-b < 30 {
 			if d.toks[m].lw == "," && m+1 < to && (isQuoteMark(d.toks[m+1].lw) || d.toks[m+1].lw == "who" ||
 				opensParticiple(d.toks[m+1]) || clauseBreak[d.toks[m+1].lw]) {
+				// PolNeAR keeps the comma closing an appositive before a
+				// participle: "said Jo Lee, a pollster, citing …".
+				keepComma = opensParticiple(d.toks[m+1])
 				break
 			}
 			m++
 		}
 		if m-k > 1 && d.toks[m-1].lw != "," {
 			k = m
+			if keepComma {
+				k++
+			}
 		}
 	}
 	if !clause {
@@ -1164,6 +1165,49 @@ func (d *doc) sourceBefore(from, a int) span {
 	}
 	return span{s, e}
 }
+
+// postSourceEnd returns the end of a source that follows its cue at
+// token b: a noun phrase of up to limit words, with a parenthesis ("Rep.
+// Jo Lee (D-Va.)"), a slash or ampersand inside ("a CNN/ORC poll") and
+// a conjunction joining two nouns ("their friends and advisers"); with
+// occasion, it stops before a day or "in a statement".
+func (d *doc) postSourceEnd(b, to, limit int, occasion bool) int {
+	k := b
+	for k < to && k-b < limit {
+		t := d.toks[k]
+		switch {
+		case t.lw == "(" && k > b:
+			m := k + 1
+			for m < to && m-k < 8 && d.toks[m].lw != ")" && d.toks[m].lw != "(" {
+				m++
+			}
+			if m >= to || d.toks[m].lw != ")" {
+				return k
+			}
+			k = m + 1
+			continue
+		case (t.lw == "/" || t.lw == "&") && k > b && k+1 < to && !d.toks[k+1].punct:
+		case t.lw == "and" && k > b && k+1 < to:
+			n := d.toks[k+1]
+			if n.punct || isCueWord(n.lw) || verbStop[n.lw] || pronouns[n.lw] || clauseStop[n.lw] || !n.cap && strings.HasPrefix(posTags[n.lw], "VB") {
+				return k
+			}
+		case t.punct || clauseStop[t.lw] && k > b:
+			return k
+		case occasion && k > b && (dayWords[t.lw] || (t.lw == "in" || t.lw == "on") && k+1 < to && mediumOpeners[d.toks[k+1].lw]):
+			// "said Jo Lee on Friday", "said Jo Lee in a statement": the
+			// occasion is not part of the source.
+			return k
+		}
+		k++
+	}
+	return k
+}
+
+// mediumOpeners open the occasion or medium of a statement after "in" or
+// "on" ("in a statement", "on Friday", "in his speech").
+var mediumOpeners = setOf("a", "an", "his", "her", "their", "its", "monday", "tuesday", "wednesday", "thursday",
+	"friday", "saturday", "sunday", "twitter", "facebook")
 
 // verbStop are the clause words of clauseStop that are verbs: after one
 // a postposed "source" is the subject of a clause.

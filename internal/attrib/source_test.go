@@ -32,6 +32,14 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "Jane Roe, a lawyer for the firm", cue: "said"}}, ""},
 		{"a clause after the cue is not a postposed source", "81-year-old Jane Roe, a farmer, said he was wrong about the vote.",
 			nil, "he"},
+		{"postposed appositive keeps its comma before a participle", "“We are done,” said Jo Lee, a pollster for the party, citing the results.",
+			[]want{{source: "Jo Lee, a pollster for the party,", cue: "said"}}, ""},
+		{"postposed source with a party tag", "“We are done,” said Rep. Jo Lee (D-Va.) on Friday.",
+			[]want{{source: "Rep. Jo Lee (D-Va.)", cue: "said"}}, ""},
+		{"according to two nouns", "Turnout fell, according to exit polls conducted for newspapers and television networks.",
+			[]want{{source: "exit polls conducted for newspapers and television networks", cue: "according to"}}, ""},
+		{"according to a slashed poll", "Turnout fell, according to a CNN/ORC poll.",
+			[]want{{source: "a CNN/ORC poll", cue: "according to"}}, ""},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
