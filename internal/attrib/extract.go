@@ -1440,12 +1440,25 @@ func (d *doc) subjectOfSentence(from, e int) span {
 		if k > s && !t.cap && strings.HasSuffix(t.lw, "ed") && (d.toks[k-1].cap || pronouns[d.toks[k-1].lw]) {
 			break
 		}
+		// "Romney went on the attack, saying": the first finite verb
+		// ends the subject.
+		if k > s && !t.cap && finiteVerb(posTags[t.lw]) {
+			break
+		}
 		k++
 	}
-	if k == s || k == e {
+	// "Mr. Manafort, citing …": a short phrase without a verb running to
+	// the comma is the subject itself.
+	if k == s || k == e && (k-s > 6 || !d.toks[s].cap && !dets[d.toks[s].lw] && !pronouns[d.toks[s].lw]) {
 		return span{}
 	}
 	return span{s, k}
+}
+
+// finiteVerb reports whether a part-of-speech class (posdict) is
+// usually a finite verb or a modal.
+func finiteVerb(c string) bool {
+	return strings.HasPrefix(c, "VBD") || strings.HasPrefix(c, "VBZ") || strings.HasPrefix(c, "VBP") || strings.HasPrefix(c, "MD")
 }
 
 // kindOf classifies content: direct when it is one quotation, mixed when

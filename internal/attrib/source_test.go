@@ -40,6 +40,10 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "exit polls conducted for newspapers and television networks", cue: "according to"}}, ""},
 		{"according to a slashed poll", "Turnout fell, according to a CNN/ORC poll.",
 			[]want{{source: "a CNN/ORC poll", cue: "according to"}}, ""},
+		{"participle after a subject and its verb", "Jane Roe went on the attack, saying the plan would fail.",
+			[]want{{source: "Jane Roe", cue: "saying"}}, ""},
+		{"participle after a bare subject", "Mr. Lee, citing the polls, said the race was close.",
+			[]want{{source: "Mr. Lee", cue: "citing"}}, ""},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
