@@ -1141,7 +1141,7 @@ func (d *doc) sourceBefore(from, a int) span {
 		}
 	}
 	// ", however," between source and cue.
-	if e-3 >= from && d.toks[e-1].lw == "," && d.toks[e-3].lw == "," && !d.toks[e-2].punct {
+	if e-3 >= from && d.toks[e-1].lw == "," && d.toks[e-3].lw == "," && !d.toks[e-2].punct && !d.toks[e-2].cap {
 		e -= 3
 	}
 	if e <= from {
@@ -1149,13 +1149,13 @@ func (d *doc) sourceBefore(from, a int) span {
 	}
 	// Appositive: "Scott Pruitt, the attorney general of Oklahoma, said".
 	if d.toks[e-1].lw == "," && e-2 > from {
-		if s2 := d.npBack(from, e-1); s2 > from+1 && s2 < e-1 && d.toks[s2-1].lw == "," {
-			if s1 := d.npBack(from, s2-1); s1 < s2-1 && d.toks[s1].cap && (s1 == from || d.toks[s1-1].punct || leadDrop[d.toks[s1-1].lw]) {
-				return span{s1, e}
-			}
-		}
 		if s1 := d.leadingAppositive(from, e); s1 >= 0 {
 			return span{s1, e}
+		}
+		if s2 := d.npBack(from, e-1); s2 > from+1 && s2 < e-1 && d.toks[s2-1].lw == "," {
+			if s1 := d.npBack(from, s2-1); s1 < s2-1 && (d.toks[s1].cap || dets[d.toks[s1].lw]) && (s1 == from || d.toks[s1-1].punct || leadDrop[d.toks[s1-1].lw]) {
+				return span{s1, e}
+			}
 		}
 		return span{}
 	}
@@ -1241,8 +1241,8 @@ func appositivePunct(lw string) bool {
 // ("Trump, speaking in Iowa, said" keeps only the name).
 func (d *doc) leadingAppositive(from, e int) int {
 	st := from
-	for st < e && leadDrop[d.toks[st].lw] {
-		st++
+	for st < e && (leadDrop[d.toks[st].lw] || st > from && d.toks[st].lw == "," && leadDrop[d.toks[st-1].lw]) {
+		st++ // "Still, Tad Devine, a senior adviser to Mr. Sanders, said"
 	}
 	if e-st > 40 || st >= e || !d.toks[st].cap {
 		return -1

@@ -44,6 +44,12 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "Jane Roe", cue: "saying"}}, ""},
 		{"participle after a bare subject", "Mr. Lee, citing the polls, said the race was close.",
 			[]want{{source: "Mr. Lee", cue: "citing"}}, ""},
+		{"place with a state in the appositive", "Jo Lee, a delegate from Houston, Texas, said the vote was fair.",
+			[]want{{source: "Jo Lee, a delegate from Houston, Texas,", cue: "said"}}, ""},
+		{"title before the name", "“We are done,” the White House spokesman, Josh Earnest, said.",
+			[]want{{source: "the White House spokesman, Josh Earnest,", cue: "said"}}, ""},
+		{"appositive after an opening word", "Still, Tad Devine, a senior adviser to Mr. Sanders, said on Tuesday that the race was open.",
+			[]want{{source: "Tad Devine, a senior adviser to Mr. Sanders,", cue: "said"}}, ""},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
