@@ -1301,7 +1301,7 @@ func (d *doc) npBack(from, e int) int {
 	s := e - 1
 	for s > from {
 		p := d.toks[s-1]
-		if p.punct && p.lw != "/" {
+		if p.punct && p.lw != "/" && !d.innerPunct(s-1) {
 			break
 		}
 		if p.lw == "to" && s-2 >= from && (d.toks[s-2].lw == "close" || d.toks[s-2].lw == "closest") {
@@ -1310,7 +1310,11 @@ func (d *doc) npBack(from, e int) int {
 		}
 		if clauseStop[p.lw] {
 			// "Mr. Grassley and Mr. Leahy", "federal and state officials".
-			if p.lw == "and" && s-2 >= from && (!d.toks[s-2].punct || d.toks[s-2].lw == ")") {
+			if p.lw == "than" && s-2 >= from && comparatives[d.toks[s-2].lw] {
+				s -= 2 // "More than half of voters"
+				continue
+			}
+			if (p.lw == "and" || p.lw == "or" || p.lw == "nor") && s-2 >= from && (!d.toks[s-2].punct || d.toks[s-2].lw == ")") {
 				// "Federal and state officials", "RT and its defenders":
 				// a short phrase before "and" that opens the clause.
 				if q := d.conjunctBack(from, s-1); q < s-1 {
@@ -1327,6 +1331,10 @@ func (d *doc) npBack(from, e int) int {
 		if e-s > 12 {
 			break
 		}
+	}
+	// "…, whose husband said": the relative word belongs to the source.
+	if s > from && d.toks[s-1].lw == "whose" && s < e {
+		return s - 1
 	}
 	// Relative clause: NP who … CUE.
 	if s > from && d.toks[s-1].lw == "who" && s-1 > from && !d.toks[s-2].punct {
@@ -1357,6 +1365,27 @@ func (d *doc) npBack(from, e int) int {
 		s = k
 	}
 	return s
+}
+
+// comparatives open a quantity before "than": "More than half of voters".
+var comparatives = setOf("more", "less", "fewer", "greater", "larger", "smaller", "rather")
+
+// innerPunct reports whether the punctuation token k belongs inside a
+// noun phrase: the apostrophe of a plural possessive ("Sanders’ aides")
+// or a thousands separator ("21,000 people"), both written without
+// spaces.
+func (d *doc) innerPunct(k int) bool {
+	if k == 0 || k+1 >= len(d.toks) {
+		return false
+	}
+	p, l, r := d.toks[k], d.toks[k-1], d.toks[k+1]
+	switch p.lw {
+	case "'", "’":
+		return l.e == p.s && strings.HasSuffix(l.lw, "s") && r.s > p.e && !r.punct
+	case ",":
+		return l.num && r.num && l.e == p.s && p.e == r.s
+	}
+	return false
 }
 
 // conjunctBack returns the start of the first conjunct of a coordinated

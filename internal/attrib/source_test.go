@@ -50,6 +50,14 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "the White House spokesman, Josh Earnest,", cue: "said"}}, ""},
 		{"appositive after an opening word", "Still, Tad Devine, a senior adviser to Mr. Sanders, said on Tuesday that the race was open.",
 			[]want{{source: "Tad Devine, a senior adviser to Mr. Sanders,", cue: "said"}}, ""},
+		{"plural possessive", "Sanders’ aides say the race is open.",
+			[]want{{source: "Sanders’ aides", cue: "say"}}, ""},
+		{"neither nor", "Neither Jane Roe nor Bob Smith acknowledged that the race was open.",
+			[]want{{source: "Neither Jane Roe nor Bob Smith", cue: "acknowledged"}}, ""},
+		{"more than a share", "More than half of voters said the race was open.",
+			[]want{{source: "More than half of voters", cue: "said"}}, ""},
+		{"whose", "We met Jo Lee, whose husband said the race was open.",
+			[]want{{source: "whose husband", cue: "said"}}, ""},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
