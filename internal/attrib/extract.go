@@ -1244,6 +1244,18 @@ func (d *doc) leadingAppositive(from, e int) int {
 	for st < e && (leadDrop[d.toks[st].lw] || st > from && d.toks[st].lw == "," && leadDrop[d.toks[st-1].lw]) {
 		st++ // "Still, Tad Devine, a senior adviser to Mr. Sanders, said"
 	}
+	// "In October, Mrs. Clinton, the nominee, proposed", "Alarmed by the
+	// unrest, Senator Reid, …, said": an opening phrase and its comma are
+	// not part of the source.
+	if st < e && (prepositions[d.toks[st].lw] || dayWords[d.toks[st].lw] || opensParticiple(tok{lw: d.toks[st].lw})) {
+		k := st + 1
+		for k < e && d.toks[k].lw != "," && k-st < 10 {
+			k++
+		}
+		if k < e && d.toks[k].lw == "," {
+			st = k + 1
+		}
+	}
 	if e-st > 40 || st >= e || !d.toks[st].cap {
 		return -1
 	}
@@ -1332,6 +1344,11 @@ func (d *doc) npBack(from, e int) int {
 			break
 		}
 	}
+	// "the way they say", "any fees he reported": a pronoun right before
+	// the cue is the whole subject of a relative clause.
+	if subjPronouns[d.toks[e-1].lw] && paren == e {
+		return e - 1
+	}
 	// "…, whose husband said": the relative word belongs to the source.
 	if s > from && d.toks[s-1].lw == "whose" && s < e {
 		return s - 1
@@ -1359,13 +1376,15 @@ func (d *doc) npBack(from, e int) int {
 		if !d.toks[k].cap {
 			return paren
 		}
-		for k > s && (d.toks[k-1].cap || d.toks[k-1].lw == "'s") {
+		for k > s && (d.toks[k-1].cap || d.toks[k-1].lw == "'s") && !(k-1 == s && prepositions[d.toks[s].lw]) {
 			k--
 		}
 		s = k
 	}
 	return s
 }
+
+var subjPronouns = setOf("he", "she", "they", "we", "i", "you", "it")
 
 // comparatives open a quantity before "than": "More than half of voters".
 var comparatives = setOf("more", "less", "fewer", "greater", "larger", "smaller", "rather")

@@ -58,6 +58,12 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "More than half of voters", cue: "said"}}, ""},
 		{"whose", "We met Jo Lee, whose husband said the race was open.",
 			[]want{{source: "whose husband", cue: "said"}}, ""},
+		{"pronoun subject of a relative clause", "Voters liked the way they said it, and the plan she promised was fair.",
+			[]want{{source: "she", cue: "promised"}}, ""},
+		{"opening phrase before an appositive source", "In October, Jane Roe, the party's nominee, proposed that taxes rise.",
+			[]want{{source: "Jane Roe, the party's nominee,", cue: "proposed"}}, ""},
+		{"capitalised preposition opening the sentence", "In a statement Jane Roe said the plan was fair.",
+			[]want{{source: "Jane Roe", cue: "said"}}, ""},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
