@@ -64,6 +64,10 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "Jane Roe, the party's nominee,", cue: "proposed"}}, ""},
 		{"capitalised preposition opening the sentence", "In a statement Jane Roe said the plan was fair.",
 			[]want{{source: "Jane Roe", cue: "said"}}, ""},
+		{"raising verb", "The senator seemed to believe that the bill would pass.",
+			nil, "The senator"},
+		{"agentless passive", "The governor is expected to announce that she will run.",
+			nil, "The governor"},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
