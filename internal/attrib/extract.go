@@ -202,7 +202,7 @@ func (d *doc) extract() []cand {
 				continue
 			}
 			if d.implicitSource(c.cue) {
-				c.src = span{}
+				c.src = d.passiveAgent(c.cue, to)
 			}
 			for k := c.cue.a; k < c.cue.b; k++ {
 				d.used[k] = true
@@ -1428,6 +1428,32 @@ func (d *doc) implicitSource(cue span) bool {
 		}
 	}
 	return false
+}
+
+// passiveAgent returns the agent of a passive cue ("was supported by
+// majorities of voters", "was first reported by The Post"), the source
+// PolNeAR marks; empty when there is none.
+func (d *doc) passiveAgent(cue span, to int) span {
+	b := cue.b
+	if d.toks[b-1].lw != "by" {
+		if b >= to || d.toks[b].lw != "by" {
+			return span{}
+		}
+		b++
+	}
+	if b >= to {
+		return span{}
+	}
+	k := d.postSourceEnd(b, to, 12, true)
+	for m := b + 1; m < k; m++ {
+		if lw := d.toks[m].lw; lw != "of" && prepositions[lw] || opensParticiple(d.toks[m]) {
+			k = m // "by several groups for saying"
+		}
+	}
+	if k == b {
+		return span{}
+	}
+	return span{b, k}
 }
 
 var raisingVerbs = setOf("seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing")

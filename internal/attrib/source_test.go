@@ -68,6 +68,8 @@ func TestSourceBoundaries(t *testing.T) {
 			nil, "The senator"},
 		{"agentless passive", "The governor is expected to announce that she will run.",
 			nil, "The governor"},
+		{"agent of a passive", "The senator was criticized by several groups for saying that the bill was a disaster.",
+			[]want{{source: "several groups"}}, "The senator"},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
