@@ -658,7 +658,8 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	// "…, said he did not know" or "…, said that given …": a clause
 	// follows the cue, and the source (an appositive before it that the
 	// rules missed) is left out rather than guessed.
-	clause := d.toks[b].lw == "that" || k < to && !d.toks[k].punct && (pronouns[d.toks[b].lw] && k == b+1 || verbStop[d.toks[k].lw])
+	clause := d.toks[b].lw == "that" || k < to && !d.toks[k].punct && (pronouns[d.toks[b].lw] && k == b+1 || verbStop[d.toks[k].lw]) ||
+		subjPronouns[d.toks[b].lw] && b+1 < to && !d.toks[b+1].punct
 	// "…, said Leonard Burman, director of the center."
 	if !clause && k+1 < to && d.toks[k].lw == "," && !d.toks[k+1].punct && !opensParticiple(d.toks[k+1]) && !clauseBreak[d.toks[k+1].lw] {
 		m := k + 1
@@ -1152,8 +1153,8 @@ func (d *doc) sourceBefore(from, a int) span {
 	}
 	// Appositive: "Scott Pruitt, the attorney general of Oklahoma, said".
 	if d.toks[e-1].lw == "," && e-2 > from {
-		if s1 := d.leadingAppositive(from, e); s1 >= 0 {
-			return span{s1, e}
+		if s1, e1 := d.leadingAppositive(from, e); s1 >= 0 {
+			return span{s1, e1}
 		}
 		if s2 := d.npBack(from, e-1); s2 > from+1 && s2 < e-1 && d.toks[s2-1].lw == "," {
 			if s1 := d.npBack(from, s2-1); s1 < s2-1 && (d.toks[s1].cap || dets[d.toks[s1].lw]) && (s1 == from || d.toks[s1-1].punct || leadDrop[d.toks[s1-1].lw]) {
@@ -1224,6 +1225,9 @@ func opensParticiple(t tok) bool {
 	if t.cap || t.punct {
 		return false
 	}
+	if ingTitles[t.lw] {
+		return false
+	}
 	if strings.HasSuffix(t.lw, "ing") && len(t.lw) > 5 {
 		return true
 	}
@@ -1231,18 +1235,25 @@ func opensParticiple(t tok) bool {
 	return c == "VBN" || c == "VBG"
 }
 
+// ingTitles are -ing words that open titles, not participial phrases
+// ("acting political director", "ranking member").
+var ingTitles = setOf("acting", "leading", "managing", "founding", "ranking", "governing", "presiding", "outgoing",
+	"incoming", "visiting", "sitting", "retiring", "ruling", "reigning", "longstanding", "consulting", "supervising",
+	"polling", "winning", "losing", "starring", "touring")
+
 // appositivePunct may appear inside a noun phrase or appositive.
 func appositivePunct(lw string) bool {
 	return lw == "'s" || lw == "(" || lw == ")" || lw == "-" || lw == "/" || lw == "."
 }
 
-// leadingAppositive returns the start of a source that opens the sentence
+// leadingAppositive returns the span of a source that opens the sentence
 // with a name and an appositive running to the comma before the cue at e
 // ("Jane Roe, a farmer who voted for Bill Clinton, said", "Jo Lee, a
 // teacher from Sumter, South Carolina, says"), or -1. The appositive
-// must hold no cue word and not open with a preposition or participle
-// ("Trump, speaking in Iowa, said" keeps only the name).
-func (d *doc) leadingAppositive(from, e int) int {
+// must not open with a preposition or participle ("Trump, speaking in
+// Iowa, said" keeps only the name); a cue word in it must be inside a
+// relative clause, which the source then stops before.
+func (d *doc) leadingAppositive(from, e int) (int, int) {
 	st := from
 	for st < e && (leadDrop[d.toks[st].lw] || st > from && d.toks[st].lw == "," && leadDrop[d.toks[st-1].lw]) {
 		st++ // "Still, Tad Devine, a senior adviser to Mr. Sanders, said"
@@ -1259,8 +1270,21 @@ func (d *doc) leadingAppositive(from, e int) int {
 			st = k + 1
 		}
 	}
+	// "“…,” Trent Lott, who led the Senate, told lawmakers": a quotation
+	// opening the sentence is the content.
+	if st < e && d.opensQuote(st) {
+		q := d.quotes[d.quoteAt[d.toks[st].s]]
+		k := st
+		for k < e && d.toks[k].e <= q.End {
+			k++
+		}
+		if k < e && d.toks[k].lw == "," {
+			k++
+		}
+		st = k
+	}
 	if e-st > 40 || st >= e || !d.toks[st].cap {
-		return -1
+		return -1, 0
 	}
 	c := -1
 	for k := st; k < e-1; k++ {
@@ -1270,22 +1294,38 @@ func (d *doc) leadingAppositive(from, e int) int {
 			break
 		}
 		if t.punct && !appositivePunct(t.lw) {
-			return -1
+			return -1, 0
 		}
 	}
-	if c <= st || c+1 >= e-1 || d.npBack(from, c) != st {
-		return -1
+	if c <= st || c+1 >= e-1 || d.npBack(st, c) != st {
+		return -1, 0
 	}
 	if nx := d.toks[c+1]; prepositions[nx.lw] || opensParticiple(nx) {
-		return -1
+		return -1, 0
 	}
+	rel := -1
 	for k := c + 1; k < e-1; k++ {
 		t := d.toks[k]
-		if t.punct && t.lw != "," && !appositivePunct(t.lw) || !t.cap && isCueWord(t.lw) {
-			return -1
+		if t.punct && t.lw != "," && !appositivePunct(t.lw) {
+			return -1, 0
+		}
+		if rel < 0 && (t.lw == "who" || t.lw == "which" || t.lw == "whose" || t.lw == "whom") {
+			rel = k
+		}
+		if !t.cap && isCueWord(t.lw) {
+			// "Mr. Lee, who estimated that …, said": a relative clause
+			// holding a cue of its own is left out of the source.
+			if rel < 0 {
+				return -1, 0
+			}
+			end := rel
+			if d.toks[end-1].lw == "," {
+				end--
+			}
+			return st, end
 		}
 	}
-	return st
+	return st, e
 }
 
 // npBack returns the start of the noun phrase ending at token e

@@ -70,6 +70,14 @@ func TestSourceBoundaries(t *testing.T) {
 			nil, "The governor"},
 		{"agent of a passive", "The senator was criticized by several groups for saying that the bill was a disaster.",
 			[]want{{source: "several groups"}}, "The senator"},
+		{"title opening with acting", "Jo Lee, acting director of the group, said the response was weak.",
+			[]want{{source: "Jo Lee, acting director of the group,", cue: "said"}}, ""},
+		{"relative clause holding a cue", "Mr. Lee, who estimated that a third of workers agreed, said he voted for Mr. Obama.",
+			[]want{{source: "Mr. Lee", cue: "said"}}, ""},
+		{"appositive after an opening quotation", "“We are done,” Jo Lee, who was majority leader under Bush, told lawmakers on a visit.",
+			[]want{{source: "Jo Lee, who was majority leader under Bush,", cue: "told"}}, ""},
+		{"pronoun clause after the cue is not a postposed source", "81-year-old Jane Roe, a farmer, said he recoiled.",
+			nil, "he recoiled"},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
