@@ -547,7 +547,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	c := cand{kind: "indirect", cue: span{a, b}, conf: 0.7}
 	// Participle after a comma ("..., adding that ...") shares the
 	// subject of the main clause.
-	participle := ing && a > from && d.toks[a-1].lw == ","
+	participle := ing && a > from && (d.toks[a-1].lw == "," || adverbialPreps[d.toks[a-1].lw] && a-1 > from && !d.toks[a-2].punct)
 	var src span
 	switch {
 	case participle:
@@ -1352,6 +1352,11 @@ func (d *doc) npBack(from, e int) int {
 	if last.punct || clauseStop[last.lw] || dets[last.lw] && last.lw != "one" && last.lw != "both" && last.lw != "all" {
 		return paren
 	}
+	// "regain the initiative by pledging": a noun phrase does not end
+	// with a preposition.
+	if paren == e && prepositions[last.lw] && !last.cap {
+		return e
+	}
 	// Walk back over the noun phrase.
 	s := e - 1
 	for s > from {
@@ -1601,6 +1606,10 @@ func (d *doc) subjectOfSentence(from, e int) span {
 	}
 	return span{s, k}
 }
+
+// adverbialPreps open an adverbial participle whose subject is that of
+// the main clause ("He provoked critics by calling them liars").
+var adverbialPreps = setOf("by", "after", "before", "while", "without", "upon", "when", "since")
 
 // finiteVerb reports whether a part-of-speech class (posdict) is
 // usually a finite verb or a modal.

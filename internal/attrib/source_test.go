@@ -78,6 +78,8 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "Jo Lee, who was majority leader under Bush,", cue: "told"}}, ""},
 		{"pronoun clause after the cue is not a postposed source", "81-year-old Jane Roe, a farmer, said he recoiled.",
 			nil, "he recoiled"},
+		{"adverbial participle after by", "Jane Roe tried to regain the initiative by pledging that she would cut taxes.",
+			[]want{{source: "Jane Roe", cue: "pledging"}}, "the initiative by"},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
