@@ -665,7 +665,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 		m := k + 1
 		keepComma := false
 		for m < to && !(d.toks[m].punct && d.toks[m].lw != "," && d.toks[m].lw != "'s") && m-b < 30 {
-			if d.toks[m].lw == "," && m+1 < to && (isQuoteMark(d.toks[m+1].lw) || d.toks[m+1].lw == "who" ||
+			if d.toks[m].lw == "," && m+1 < to && (isQuoteMark(d.toks[m+1].lw) ||
 				opensParticiple(d.toks[m+1]) || clauseBreak[d.toks[m+1].lw]) {
 				// PolNeAR keeps the comma closing an appositive before a
 				// participle: "said Jo Lee, a pollster, citing …".

@@ -80,6 +80,8 @@ func TestSourceBoundaries(t *testing.T) {
 			nil, "he recoiled"},
 		{"adverbial participle after by", "Jane Roe tried to regain the initiative by pledging that she would cut taxes.",
 			[]want{{source: "Jane Roe", cue: "pledging"}}, "the initiative by"},
+		{"postposed appositive with a relative clause", "“We are done,” said Jo Lee, a pollster, who has advised the party for years.",
+			[]want{{source: "Jo Lee, a pollster, who has advised the party for years", cue: "said"}}, ""},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
