@@ -1132,7 +1132,7 @@ func (d *doc) sourceBefore(from, a int) span {
 	}
 	// ", at a later press gaggle," between source and cue.
 	if e-3 > from && d.toks[e-1].lw == "," {
-		for k := e - 3; k > from && e-k < 12; k-- {
+		for k := e - 3; k > from && e-k < 24; k-- {
 			if d.toks[k].lw == "," {
 				if (prepositions[d.toks[k+1].lw] || opensParticiple(d.toks[k+1])) && !d.toks[k-1].punct {
 					e = k

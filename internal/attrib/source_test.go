@@ -82,6 +82,8 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "Jane Roe", cue: "pledging"}}, "the initiative by"},
 		{"postposed appositive with a relative clause", "“We are done,” said Jo Lee, a pollster, who has advised the party for years.",
 			[]want{{source: "Jo Lee, a pollster, who has advised the party for years", cue: "said"}}, ""},
+		{"long participial phrase is not the source", "Jane Roe, celebrating a victory in the primary in her home state of Vermont on Tuesday, said she would win.",
+			[]want{{source: "Jane Roe", cue: "said"}}, ""},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
