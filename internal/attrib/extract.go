@@ -795,6 +795,9 @@ func (d *doc) taggedCue(i, from, to int, last *cand) (cand, bool) {
 			src = last.src // "… but has called for"
 		}
 	}
+	if src.empty() && i > from+1 && adverbialPreps[d.toks[i-1].lw] && strings.HasSuffix(d.toks[i].lw, "ing") {
+		src = d.subjectOfSentence(from, i-1) // "charged him after determining"
+	}
 	if src.empty() && i > from && d.toks[i-1].lw == "," && last != nil {
 		src = last.src
 	}
