@@ -1390,6 +1390,12 @@ func (d *doc) npBack(from, e int) int {
 		if _, isCue := cueVerbs[p.lw]; isCue && !p.cap {
 			break
 		}
+		// "the kind of jurist many Republicans fear", "the report cheered
+		// Democrats hoping": a noun before a determiner, or a finite verb,
+		// ends the noun phrase.
+		if !p.cap && (dets[d.toks[s].lw] && strings.HasPrefix(posTags[p.lw], "NN") || isFiniteOnly(posTags[p.lw])) {
+			break
+		}
 		s--
 		if e-s > 12 {
 			break
@@ -1613,6 +1619,13 @@ func (d *doc) subjectOfSentence(from, e int) span {
 // adverbialPreps open an adverbial participle whose subject is that of
 // the main clause ("He provoked critics by calling them liars").
 var adverbialPreps = setOf("by", "after", "before", "while", "without", "upon", "when", "since")
+
+// isFiniteOnly reports whether a part-of-speech class is usually a
+// finite verb, which cannot stand inside a subject ("officials elected"
+// is rarer than "elected officials", whose class starts with VBN).
+func isFiniteOnly(c string) bool {
+	return c == "VBD" || c == "VBZ" || c == "VBP" || c == "VBZ|NNS" || c == "VBD|VBN" || c == "MD"
+}
 
 // finiteVerb reports whether a part-of-speech class (posdict) is
 // usually a finite verb or a modal.

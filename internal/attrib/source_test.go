@@ -84,6 +84,10 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "Jo Lee, a pollster, who has advised the party for years", cue: "said"}}, ""},
 		{"long participial phrase is not the source", "Jane Roe, celebrating a victory in the primary in her home state of Vermont on Tuesday, said she would win.",
 			[]want{{source: "Jane Roe", cue: "said"}}, ""},
+		{"object relative clause", "It is the kind of plan many economists say will fail.",
+			[]want{{source: "many economists", cue: "say"}}, ""},
+		{"participle adjective stays in the subject", "The elected officials said the plan was fair.",
+			[]want{{source: "The elected officials", cue: "said"}}, ""},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
