@@ -1393,7 +1393,7 @@ func (d *doc) npBack(from, e int) int {
 		// "the kind of jurist many Republicans fear", "the report cheered
 		// Democrats hoping": a noun before a determiner, or a finite verb,
 		// ends the noun phrase.
-		if !p.cap && (dets[d.toks[s].lw] && strings.HasPrefix(posTags[p.lw], "NN") || isFiniteOnly(posTags[p.lw])) {
+		if !p.cap && (dets[d.toks[s].lw] && strings.HasPrefix(posTags[p.lw], "NN") || isFiniteOnly(posTags[p.lw]) && !d.relativeBefore(from, s-1)) {
 			break
 		}
 		s--
@@ -1619,6 +1619,22 @@ func (d *doc) subjectOfSentence(from, e int) span {
 // adverbialPreps open an adverbial participle whose subject is that of
 // the main clause ("He provoked critics by calling them liars").
 var adverbialPreps = setOf("by", "after", "before", "while", "without", "upon", "when", "since")
+
+// relativeBefore reports whether the verb at k belongs to a relative
+// clause: "who" (or "that", "which") at most two words before it ("one
+// official who spoke with Sessions told").
+func (d *doc) relativeBefore(from, k int) bool {
+	for j := k - 1; j >= from && k-j <= 2; j-- {
+		switch d.toks[j].lw {
+		case "who", "that", "which":
+			return true
+		}
+		if d.toks[j].punct {
+			return false
+		}
+	}
+	return false
+}
 
 // isFiniteOnly reports whether a part-of-speech class is usually a
 // finite verb, which cannot stand inside a subject ("officials elected"
