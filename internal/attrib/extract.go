@@ -1576,13 +1576,23 @@ func (d *doc) coordSubject(from, c int, last *cand) span {
 // its first verb-like word.
 func (d *doc) subjectOfSentence(from, e int) span {
 	s := from
+	// A dateline: "ORLANDO, Fla. (Reuters) - President Obama …".
+	for k := s; k < e && k-s < 10; k++ {
+		if lw := d.toks[k].lw; lw == "-" || lw == "—" || lw == "―" || lw == "–" {
+			if k > s && k+1 < e && isUpperWord(d.text[d.toks[s].s:d.toks[s].e]) {
+				s = k + 1
+			}
+			break
+		}
+	}
 	for s < e && leadDrop[d.toks[s].lw] {
 		s++
 	}
-	// An opening phrase: "In March, Senate Democrats …".
-	if s < e && (prepositions[d.toks[s].lw] || dayWords[d.toks[s].lw]) {
+	// An opening phrase: "In March, Senate Democrats …", "Speaking in
+	// Ohio, Trump …", "A month later, he …".
+	if s < e && (prepositions[d.toks[s].lw] || dayWords[d.toks[s].lw] || opensParticiple(tok{lw: d.toks[s].lw}) || d.timeOpener(s, e)) {
 		k := s
-		for k < e && d.toks[k].lw != "," && k-s < 10 {
+		for k < e && d.toks[k].lw != "," && k-s < 12 {
 			k++
 		}
 		if k < e && d.toks[k].lw == "," {
@@ -1647,6 +1657,35 @@ func isFiniteOnly(c string) bool {
 // usually a finite verb or a modal.
 func finiteVerb(c string) bool {
 	return strings.HasPrefix(c, "VBD") || strings.HasPrefix(c, "VBZ") || strings.HasPrefix(c, "VBP") || strings.HasPrefix(c, "MD")
+}
+
+// timeOpener reports whether the clause at s opens with a time phrase
+// ending in "later", "earlier" or "ago" before a comma ("A month later,").
+func (d *doc) timeOpener(s, e int) bool {
+	for k := s; k < e && k-s < 5; k++ {
+		switch d.toks[k].lw {
+		case "later", "earlier", "ago":
+			return k+1 < e && d.toks[k+1].lw == ","
+		}
+		if d.toks[k].punct {
+			return false
+		}
+	}
+	return false
+}
+
+// isUpperWord reports whether w has letters and all are upper case.
+func isUpperWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n > 1
 }
 
 // kindOf classifies content: direct when it is one quotation, mixed when

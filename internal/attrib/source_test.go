@@ -88,6 +88,10 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "many economists", cue: "say"}}, ""},
 		{"participle adjective stays in the subject", "The elected officials said the plan was fair.",
 			[]want{{source: "The elected officials", cue: "said"}}, ""},
+		{"dateline before a participle's subject", "ORLANDO, Fla. (Reuters) - Jane Roe met the families on Thursday, saying the city would heal.",
+			[]want{{source: "Jane Roe", cue: "saying"}}, ""},
+		{"time opener before a participle's subject", "A month later, Jane Roe visited the border, saying the wall would work.",
+			[]want{{source: "Jane Roe", cue: "saying"}}, ""},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
