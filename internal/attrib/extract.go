@@ -1128,6 +1128,11 @@ func (d *doc) sourceBefore(from, a int) span {
 			e = st
 		}
 	}
+	// "A poll released Wednesday found", "a Times/CBS poll last week
+	// showed": PolNeAR keeps the date of a document in its source.
+	if e < a && e > from && docDated[d.toks[e-1].lw] {
+		e = a
+	}
 	// After a comma the time phrase follows an appositive source:
 	// "the press secretary, Josh Earnest, on Tuesday said".
 	if e < a && (e == from || d.toks[e-1].punct && d.toks[e-1].lw != ",") {
@@ -1137,7 +1142,7 @@ func (d *doc) sourceBefore(from, a int) span {
 	if e-3 > from && d.toks[e-1].lw == "," {
 		for k := e - 3; k > from && e-k < 24; k-- {
 			if d.toks[k].lw == "," {
-				if (prepositions[d.toks[k+1].lw] || opensParticiple(d.toks[k+1])) && !d.toks[k-1].punct {
+				if (prepositions[d.toks[k+1].lw] || opensParticiple(d.toks[k+1])) && !d.toks[k-1].punct && !inclusive[d.toks[k+1].lw] {
 					e = k
 				}
 				break
@@ -1148,7 +1153,7 @@ func (d *doc) sourceBefore(from, a int) span {
 		}
 	}
 	// ", however," between source and cue.
-	if e-3 >= from && d.toks[e-1].lw == "," && d.toks[e-3].lw == "," && !d.toks[e-2].punct && !d.toks[e-2].cap {
+	if e-3 >= from && d.toks[e-1].lw == "," && d.toks[e-3].lw == "," && !d.toks[e-2].punct && !d.toks[e-2].cap && !d.toks[e-2].num {
 		e -= 3
 	}
 	if e <= from {
@@ -1220,6 +1225,16 @@ var mediumOpeners = setOf("a", "an", "his", "her", "their", "its", "monday", "tu
 // a postposed "source" is the subject of a clause.
 var verbStop = setOf("is", "was", "are", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will",
 	"would", "can", "could", "should", "may", "might", "must")
+
+// docDated are words after which a date belongs to the source: the
+// participle of a publication or a document noun.
+var docDated = setOf("released", "published", "conducted", "issued", "filed", "out", "poll", "polls", "survey",
+	"surveys", "report", "reports", "study", "article", "ad", "analysis", "memo", "letter", "document", "documents")
+
+// inclusive words open a phrase that names members of the source
+// ("Several candidates, including Jo Lee and Al Kim, said"), which
+// PolNeAR keeps in the source.
+var inclusive = setOf("including", "like", "among", "especially", "particularly", "notably")
 
 // opensParticiple reports whether t opens a participial phrase ("speaking",
 // "angered by"): such a phrase between a source and its cue is not part
@@ -1303,7 +1318,7 @@ func (d *doc) leadingAppositive(from, e int) (int, int) {
 	if c <= st || c+1 >= e-1 || d.npBack(st, c) != st {
 		return -1, 0
 	}
-	if nx := d.toks[c+1]; prepositions[nx.lw] || opensParticiple(nx) {
+	if nx := d.toks[c+1]; (prepositions[nx.lw] || opensParticiple(nx)) && !inclusive[nx.lw] {
 		return -1, 0
 	}
 	rel := -1

@@ -92,6 +92,14 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "Jane Roe", cue: "saying"}}, ""},
 		{"time opener before a participle's subject", "A month later, Jane Roe visited the border, saying the wall would work.",
 			[]want{{source: "Jane Roe", cue: "saying"}}, ""},
+		{"age in an appositive", "Jo Lee, 66, said the plan was fair.",
+			[]want{{source: "Jo Lee, 66,", cue: "said"}}, ""},
+		{"including in an appositive", "Several candidates, including Jo Lee and Al Kim, said the plan was fair.",
+			[]want{{source: "Several candidates, including Jo Lee and Al Kim,", cue: "said"}}, ""},
+		{"date of a document", "A poll released Wednesday found that voters were split.",
+			[]want{{source: "A poll released Wednesday", cue: "found"}}, ""},
+		{"date after a person is not the source", "Jo Lee on Sunday said that voters were split.",
+			[]want{{source: "Jo Lee", cue: "said"}}, ""},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
