@@ -1388,6 +1388,13 @@ func (d *doc) npBack(from, e int) int {
 		}
 		if clauseStop[p.lw] {
 			// "Mr. Grassley and Mr. Leahy", "federal and state officials".
+			// "the head of the delegation to the forum", "ties to both
+			// Clintons": "to" between a noun and a noun phrase.
+			if p.lw == "to" && s-2 >= from && !d.toks[s-2].cap && strings.HasPrefix(posTags[d.toks[s-2].lw], "NN") &&
+				(dets[d.toks[s].lw] || d.toks[s].cap) {
+				s--
+				continue
+			}
 			if p.lw == "than" && s-2 >= from && comparatives[d.toks[s-2].lw] {
 				s -= 2 // "More than half of voters"
 				continue
@@ -1424,6 +1431,11 @@ func (d *doc) npBack(from, e int) int {
 	// "…, whose husband said": the relative word belongs to the source.
 	if s > from && d.toks[s-1].lw == "whose" && s < e {
 		return s - 1
+	}
+	// "people who have battled threats say": an auxiliary right after the
+	// relative pronoun belongs to the relative clause.
+	if s-2 > from && verbStop[d.toks[s-1].lw] && d.toks[s-2].lw == "who" && s < e {
+		s--
 	}
 	// Relative clause: NP who … CUE.
 	if s > from && d.toks[s-1].lw == "who" && s-1 > from && !d.toks[s-2].punct {

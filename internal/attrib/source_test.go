@@ -100,6 +100,10 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "A poll released Wednesday", cue: "found"}}, ""},
 		{"date after a person is not the source", "Jo Lee on Sunday said that voters were split.",
 			[]want{{source: "Jo Lee", cue: "said"}}, ""},
+		{"relative clause with an auxiliary", "People who have battled online threats say the law is weak.",
+			[]want{{source: "People who have battled online threats", cue: "say"}}, ""},
+		{"to between nouns", "The head of the delegation to the forum said the talks were useful.",
+			[]want{{source: "The head of the delegation to the forum", cue: "said"}}, ""},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
