@@ -860,7 +860,7 @@ func (d *doc) titleCase(from, to int) bool {
 
 var (
 	timeNouns   = setOf("week", "weeks", "month", "months", "year", "years", "day", "days", "night", "morning", "afternoon", "evening", "weekend")
-	timeOpeners = setOf("in", "last", "this", "over", "during", "earlier", "past", "next", "that")
+	timeOpeners = setOf("in", "last", "this", "over", "during", "earlier", "past", "next", "that", "on")
 )
 
 // nounish reports whether the usual tag of t is a noun, pronoun or
@@ -1119,7 +1119,7 @@ func (d *doc) sourceBefore(from, a int) span {
 	// "Trump in recent weeks said", "A CNN/ORC poll last month found".
 	if e-2 > from && timeNouns[d.toks[e-1].lw] {
 		st := -1
-		for k := e - 2; k > from && e-k <= 5 && !d.toks[k].punct && !d.toks[k].cap; k-- {
+		for k := e - 2; k > from && e-k <= 5 && !d.toks[k].punct && (!d.toks[k].cap || dayWords[d.toks[k].lw]); k-- {
 			if timeOpeners[d.toks[k].lw] {
 				st = k
 			}
@@ -1639,8 +1639,8 @@ func (d *doc) subjectOfSentence(from, e int) span {
 			break
 		}
 		// "Romney went on the attack, saying": the first finite verb
-		// ends the subject.
-		if k > s && !t.cap && finiteVerb(posTags[t.lw]) {
+		// ends the subject, and so does a day ("The campaign on Monday").
+		if k > s && (!t.cap && finiteVerb(posTags[t.lw]) || dayWords[t.lw] || t.lw == "on" && k+1 < e && dayWords[d.toks[k+1].lw]) {
 			break
 		}
 		k++

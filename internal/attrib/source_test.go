@@ -104,6 +104,10 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "People who have battled online threats", cue: "say"}}, ""},
 		{"to between nouns", "The head of the delegation to the forum said the talks were useful.",
 			[]want{{source: "The head of the delegation to the forum", cue: "said"}}, ""},
+		{"day and part of day between source and cue", "Jo Lee on Thursday evening said the vote was fair.",
+			[]want{{source: "Jo Lee", cue: "said"}}, ""},
+		{"day ends the subject of a participle", "The campaign on Monday sued the party, saying the vote was rigged.",
+			[]want{{source: "The campaign", cue: "saying"}}, ""},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
