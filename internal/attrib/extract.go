@@ -429,7 +429,7 @@ func (d *doc) accordingTo(i, from, to int) (cand, bool) {
 	c := cand{kind: "according_to", cue: span{i, i + 2}, conf: 0.9}
 	// Source: the noun phrase after "to", up to punctuation or a clause word.
 	j := i + 2
-	k := d.postSourceEnd(j, to, 12, false)
+	k := d.postSourceEnd(j, to, 20, false)
 	// Keep possessives and abbreviation periods; stop at a comma.
 	if k == j {
 		return cand{}, false
@@ -456,12 +456,42 @@ func (d *doc) accordingTo(i, from, to int) (cand, bool) {
 		}
 		s := d.clauseStart(from, e)
 		c.cs, c.ce = d.toks[s].s, d.toks[e].e
-		// A clause continuing after the source belongs to the content too.
-		if k < to && d.toks[k].lw == "," && k+1 < to && !d.toks[k+1].punct {
+		// "…, according to Dennis Ross, a former envoy.": an appositive
+		// ending the sentence belongs to the source.
+		if ae := d.finalAppositive(k, to); ae > k {
+			c.src.b = ae
+		} else if k < to && d.toks[k].lw == "," && k+1 < to && !d.toks[k+1].punct {
+			// A clause continuing after the source belongs to the content too.
 			c.ce = d.contentEnd(to)
 		}
 	}
 	return c, c.ce > c.cs
+}
+
+// finalAppositive returns the end of an appositive that follows a
+// source ending at token k and runs to the end of the sentence (", a
+// former envoy."): it opens with a determiner and holds no verb. It
+// returns k when there is none.
+func (d *doc) finalAppositive(k, to int) int {
+	if k+1 >= to || d.toks[k].lw != "," || !dets[d.toks[k+1].lw] && d.toks[k+1].lw != "another" {
+		return k
+	}
+	m := k + 1
+	for m < to && !d.toks[m].punct || m < to && appositivePunct(d.toks[m].lw) && m+1 < to && !d.toks[m+1].punct {
+		if t := d.toks[m]; !t.cap && (finiteVerb(posTags[t.lw]) || isCueWord(t.lw) || clauseStop[t.lw]) {
+			return k
+		}
+		m++
+	}
+	if m-k > 12 {
+		return k
+	}
+	for n := m; n < to; n++ {
+		if !d.toks[n].punct {
+			return k // more words after: not the end of the sentence
+		}
+	}
+	return m
 }
 
 // clauseStart returns the first token of the content clause ending at

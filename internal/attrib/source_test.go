@@ -108,6 +108,10 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "Jo Lee", cue: "said"}}, ""},
 		{"day ends the subject of a participle", "The campaign on Monday sued the party, saying the vote was rigged.",
 			[]want{{source: "The campaign", cue: "saying"}}, ""},
+		{"according to with an appositive at the end", "The talks failed, according to Dennis Ross, another former American envoy.",
+			[]want{{source: "Dennis Ross, another former American envoy", cue: "according to"}}, ""},
+		{"according to a long source", "Turnout rose, according to early results of exit polls conducted for the Associated Press and television networks by Edison Research.",
+			[]want{{source: "early results of exit polls conducted for the Associated Press and television networks by Edison Research", cue: "according to"}}, ""},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
