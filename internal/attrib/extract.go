@@ -1189,6 +1189,29 @@ func (d *doc) sourceBefore(from, a int) span {
 	if e <= from {
 		return span{}
 	}
+	// Between dashes: "The three scholars -- Mr. Tribe, Ms. Epstein and
+	// Mr. Amar -- agreed".
+	if isDash(d.toks[e-1].lw) && e-2 > from {
+		k := e - 2
+		if isDash(d.toks[k].lw) {
+			k-- // "--" in two tokens
+		}
+		for ; k > from && e-k < 30; k-- {
+			if isDash(d.toks[k].lw) {
+				if isDash(d.toks[k-1].lw) {
+					k--
+				}
+				if s1 := d.npBack(from, k); s1 < k && (s1 == from || d.toks[s1-1].punct || leadDrop[d.toks[s1-1].lw]) {
+					return span{s1, e}
+				}
+				break
+			}
+			if d.toks[k].punct && d.toks[k].lw != "," && !appositivePunct(d.toks[k].lw) {
+				break
+			}
+		}
+		return span{}
+	}
 	// Appositive: "Scott Pruitt, the attorney general of Oklahoma, said".
 	if d.toks[e-1].lw == "," && e-2 > from {
 		if s1, e1 := d.leadingAppositive(from, e); s1 >= 0 {
@@ -1196,6 +1219,12 @@ func (d *doc) sourceBefore(from, a int) span {
 		}
 		if s2 := d.npBack(from, e-1); s2 > from+1 && s2 < e-1 && d.toks[s2-1].lw == "," {
 			if s1 := d.npBack(from, s2-1); s1 < s2-1 && (d.toks[s1].cap || dets[d.toks[s1].lw]) && (s1 == from || d.toks[s1-1].punct || leadDrop[d.toks[s1-1].lw]) {
+				return span{s1, e}
+			}
+		}
+		// "Sen. Jack Reed (D-R.I.), said": a party tag before the comma.
+		if d.toks[e-2].lw == ")" {
+			if s1 := d.npBack(from, e-1); s1 < e-2 && (s1 == from || d.toks[s1-1].punct || leadDrop[d.toks[s1-1].lw]) {
 				return span{s1, e}
 			}
 		}
@@ -1288,6 +1317,10 @@ func opensParticiple(t tok) bool {
 var ingTitles = setOf("acting", "leading", "managing", "founding", "ranking", "governing", "presiding", "outgoing",
 	"incoming", "visiting", "sitting", "retiring", "ruling", "reigning", "longstanding", "consulting", "supervising",
 	"polling", "winning", "losing", "starring", "touring")
+
+func isDash(lw string) bool {
+	return lw == "—" || lw == "--" || lw == "–" || lw == "―" || lw == "-"
+}
 
 // appositivePunct may appear inside a noun phrase or appositive.
 func appositivePunct(lw string) bool {

@@ -112,6 +112,10 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "Dennis Ross, another former American envoy", cue: "according to"}}, ""},
 		{"according to a long source", "Turnout rose, according to early results of exit polls conducted for the Associated Press and television networks by Edison Research.",
 			[]want{{source: "early results of exit polls conducted for the Associated Press and television networks by Edison Research", cue: "according to"}}, ""},
+		{"appositive between dashes", "The three scholars -- Mr. Tribe, Ms. Epstein and Mr. Amar -- agreed that the law was void.",
+			[]want{{source: "The three scholars -- Mr. Tribe, Ms. Epstein and Mr. Amar --", cue: "agreed"}}, ""},
+		{"party tag before a comma", "Sen. Jack Reed (D-R.I.), said the plan was fair.",
+			[]want{{source: "Sen. Jack Reed (D-R.I.),", cue: "said"}}, ""},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
