@@ -581,11 +581,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	var src span
 	switch {
 	case participle:
-		if last != nil {
-			src = last.src
-		} else {
-			src = d.subjectOfSentence(from, a-1)
-		}
+		src = d.coordSubject(from, a-1, last)
 		c.srcInherits = true
 	case ing && e.class != cueSay:
 		return cand{}, false
@@ -1177,7 +1173,7 @@ func (d *doc) sourceBefore(from, a int) span {
 				}
 				break
 			}
-			if d.toks[k].punct {
+			if d.toks[k].punct && !isQuoteMark(d.toks[k].lw) {
 				break
 			}
 		}

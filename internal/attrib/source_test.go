@@ -116,6 +116,10 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "The three scholars -- Mr. Tribe, Ms. Epstein and Mr. Amar --", cue: "agreed"}}, ""},
 		{"party tag before a comma", "Sen. Jack Reed (D-R.I.), said the plan was fair.",
 			[]want{{source: "Sen. Jack Reed (D-R.I.),", cue: "said"}}, ""},
+		{"participle after an implicit-source cue", "Jo Lee seemed unimpressed by the plan, telling reporters that it would fail.",
+			[]want{{source: "Jo Lee", cue: "telling"}}, ""},
+		{"quotation inside a participial phrase", "Mr. Lee, citing “the magic of the campaign,” told reporters that he would win.",
+			[]want{{source: "Mr. Lee", cue: "citing"}}, ""},
 	} {
 		an := run(t, c.text)
 		for _, w := range c.want {
