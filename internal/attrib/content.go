@@ -149,15 +149,13 @@ func (d *doc) skipRecipient(m, to int) int {
 	return k
 }
 
-var clauseSubjects = setOf("he", "she", "they", "we", "i")
-
 // isSubject reports whether lw is a subject pronoun, alone or contracted
 // ("he’d", "they're").
 func isSubject(lw string) bool {
 	if i := strings.IndexAny(lw, "'’"); i > 0 {
 		lw = lw[:i]
 	}
-	return clauseSubjects[lw]
+	return subjPronouns[lw]
 }
 
 // contentAfter returns the content starting at token m: a quote when

@@ -33,12 +33,6 @@ func (d *doc) finalAppositive(k, to int) int {
 	return m
 }
 
-// clauseStart returns the first token of the content clause ending at
-// e: the sentence start, or a quote that opens in an earlier sentence.
-func (d *doc) clauseStart(from, e int) int {
-	return from
-}
-
 // taggedSource returns the source span the tagger marks nearest to the
 // cue [i, j) in its sentence, before it (up to 12 tokens back) or else
 // right after it; empty when there is none.
@@ -242,6 +236,21 @@ func opensParticiple(t tok) bool {
 	return c == "VBN" || c == "VBG"
 }
 
+// openerParticiple is opensParticiple for a word that may be capitalised
+// because it opens the sentence ("Speaking in Iowa, ..."): a capitalised
+// word counts only when the part-of-speech dictionary knows it as a
+// participle, so "Browning", "Manning" or "Beijing" stay names.
+func openerParticiple(t tok) bool {
+	if !t.cap {
+		return opensParticiple(t)
+	}
+	if t.punct || ingTitles[t.lw] {
+		return false
+	}
+	c, _, _ := strings.Cut(posTags[t.lw], "|")
+	return c == "VBG" || c == "VBN"
+}
+
 // ingTitles are -ing words that open titles, not participial phrases
 // ("acting political director", "ranking member").
 var ingTitles = setOf("acting", "leading", "managing", "founding", "ranking", "governing", "presiding", "outgoing",
@@ -272,7 +281,7 @@ func (d *doc) leadingAppositive(from, e int) (int, int) {
 	// "In October, Mrs. Clinton, the nominee, proposed", "Alarmed by the
 	// unrest, Senator Reid, …, said": an opening phrase and its comma are
 	// not part of the source.
-	if st < e && (prepositions[d.toks[st].lw] || dayWords[d.toks[st].lw] || opensParticiple(tok{lw: d.toks[st].lw})) {
+	if st < e && (prepositions[d.toks[st].lw] || dayWords[d.toks[st].lw] || openerParticiple(d.toks[st])) {
 		k := st + 1
 		for k < e && d.toks[k].lw != "," && k-st < 10 {
 			k++
@@ -610,7 +619,7 @@ func (d *doc) subjectOfSentence(from, e int) span {
 	}
 	// An opening phrase: "In March, Senate Democrats …", "Speaking in
 	// Ohio, Trump …", "A month later, he …".
-	if s < e && (prepositions[d.toks[s].lw] || dayWords[d.toks[s].lw] || opensParticiple(tok{lw: d.toks[s].lw}) || d.timeOpener(s, e)) {
+	if s < e && (prepositions[d.toks[s].lw] || dayWords[d.toks[s].lw] || openerParticiple(d.toks[s]) || d.timeOpener(s, e)) {
 		k := s
 		for k < e && d.toks[k].lw != "," && k-s < 12 {
 			k++

@@ -447,13 +447,6 @@ func cueWordAt(toks []tok, k int) bool {
 	return t.cueKnown == 2
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // quoteState tracks whether the token stream is inside a quotation.
 type quoteState bool
 
@@ -478,13 +471,6 @@ func shapeOf(t tok) string {
 		return "C"
 	}
 	return "l"
-}
-
-func shapeOf1(toks []tok, k int) string {
-	if k < 0 || k >= len(toks) {
-		return "<s>"
-	}
-	return shapeOf(toks[k])
 }
 
 // segEnd reports whether a token ends a decoding segment: the tagger
