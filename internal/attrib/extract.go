@@ -193,7 +193,14 @@ func (d *doc) extract() []cand {
 			if !ok && d.tags != nil && d.tags[i] == tagB && d.tagMargin[i] >= taggedMinMargin && !d.nonAttributive(i, from, to) {
 				c, ok = d.taggedCue(i, from, to, last)
 			}
-			if k := d.ruleCueAhead(i, to); ok && c.conf <= taggedConf && k > i {
+			if !ok {
+				continue
+			}
+			k := i
+			if c.conf <= taggedConf {
+				k = d.ruleCueAhead(i, to)
+			}
+			if k > i {
 				// "have called for": when the tagger's cue starts with
 				// the auxiliaries of a lexicon cue word, the rules' reading
 				// of that word is taken if they accept it.
@@ -207,9 +214,6 @@ func (d *doc) extract() []cand {
 				if rok && rc.cue.a == i {
 					c = rc
 				}
-			}
-			if !ok {
-				continue
 			}
 			if vetoUntagged && d.tags != nil && !c.tagged(d.tags) {
 				continue
