@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 )
@@ -104,5 +105,27 @@ func TestAnalyzeText(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestReadmeExample keeps the README's example report in step with the
+// code: it is the output of the command the README shows.
+func TestReadmeExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Skip("README.md not found:", err)
+	}
+	const cmd = "$ credence analyze --title-line testdata/example.txt\n"
+	_, rest, ok := strings.Cut(string(readme), cmd)
+	if !ok {
+		t.Fatalf("README.md has no %q block", strings.TrimSpace(cmd))
+	}
+	want, _, _ := strings.Cut(rest, "```")
+	got, errOut, err := run(t, "", "analyze", "--format", "text", "--title-line", "../../testdata/example.txt")
+	if err != nil {
+		t.Fatalf("analyze: %v\n%s", err, errOut)
+	}
+	if got != want {
+		t.Errorf("README example is stale; replace it with the output of\n  go run ./cmd/credence analyze --title-line testdata/example.txt\ngot:\n%s", got)
 	}
 }
