@@ -1,0 +1,32 @@
+package attrib
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestQuantisedTaggerAgrees checks that decoding from the int8 copy of
+// the weights gives the tags the float32 weights give.
+func TestQuantisedTaggerAgrees(t *testing.T) {
+	if cueTagger == nil {
+		t.Skip("no embedded tagger")
+	}
+	text := strings.Repeat("The council delayed its vote on Tuesday. “We need another week,” Mayor Ana Ortiz said. "+
+		"Council member Tom Hale has been critical of the plan and told reporters that the delay was a mistake. "+
+		"Two officials familiar with the talks said the mayor might veto it, according to a city memo. "+
+		"Residents are demanding a new hearing, and critics accused the council of hiding the costs.\n\n", 3)
+	toks := tokenize(nil, text, 0, len(text))
+	q, _ := cueTagger.tag(text, toks)
+	float := *cueTagger
+	float.q = nil
+	f, _ := float.tag(text, toks)
+	diff := 0
+	for i := range q {
+		if q[i] != f[i] {
+			diff++
+		}
+	}
+	if diff*100 > len(q) {
+		t.Errorf("int8 and float32 decoding disagree on %d of %d tokens", diff, len(q))
+	}
+}
