@@ -697,7 +697,7 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 			}
 			return cand{}, false
 		}
-		if (e.class == cueWeak || rarelyCue(t.lw) && !paired && !d.smallClause(m, to)) && !colon && !d.clauseFollows(m, to) {
+		if (e.class == cueWeak || rarelyCue(t.lw) && !paired && !d.smallClause(m, to) && !d.quoteNear(m, to)) && !colon && !d.clauseFollows(m, to) {
 			return cand{}, false
 		}
 		c.cs, c.ce = d.contentAfter(m, to)
@@ -1056,6 +1056,21 @@ func (d *doc) cueAfterQuote(end int) bool {
 		}
 		if !t.punct && isCueWord(t.lw) {
 			return true
+		}
+	}
+	return false
+}
+
+// quoteNear reports whether a quotation opens within two words after
+// token m ("what he called the “New Deal”"): a term the source is
+// quoted using.
+func (d *doc) quoteNear(m, to int) bool {
+	for k := m; k < to && k-m < 3; k++ {
+		if d.opensQuote(k) {
+			return true
+		}
+		if d.toks[k].punct {
+			return false
 		}
 	}
 	return false

@@ -136,6 +136,8 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "Browning", cue: "saying"}}, ""},
 		{"you after the recipient opens the content", "The agency told lawmakers you could not win.",
 			[]want{{cue: "told", content: "you could not win"}}, ""},
+		{"a quoted term after a seldom-marked cue", "Trump defended what he called the “travel ban” in a speech.",
+			[]want{{source: "he", cue: "called"}}, ""},
 		{"a colon cue leaves a quote that has its own cue", "Jo Lee declared:\n\n“We will win,” she said.",
 			[]want{{source: "she", cue: "said"}}, "Jo Lee"},
 	} {
