@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"time"
 
@@ -24,7 +25,8 @@ DIR holds text/NAME.txt and attributions/NAME_ANNOTATOR.ann, such as
 against each and averaged; see docs/ATTRIBUTION.md.
 
 With --folds K the split is cut into K folds (article i, in name order,
-is in fold i mod K); for each fold the cue lexicon and tagger are
+is in fold i mod K; a text that occurs twice stays in the fold of its
+first copy, so it is never both trained on and scored); for each fold the cue lexicon and tagger are
 retrained on the other folds, as train-attrib would, and that fold is
 scored with them; the counts of all folds are pooled. This measures
 on PolNeAR train what the learned parts do on text they were not
@@ -60,6 +62,20 @@ each article weighing the same), the human reference for the scores.`)
 	if *bits < 8 || *bits > 24 {
 		return usageErrorf(env, fs, "--bits %d: want 8 to 24", *bits)
 	}
+	if *epochs < 1 {
+		return usageErrorf(env, fs, "--epochs %d: want at least 1", *epochs)
+	}
+	if *folds == 0 {
+		set := ""
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name == "epochs" || f.Name == "bits" {
+				set = f.Name
+			}
+		})
+		if set != "" {
+			return usageErrorf(env, fs, "--%s only applies with --folds", set)
+		}
+	}
 	if *agreement && (*folds != 0 || *errs) {
 		return usageErrorf(env, fs, "--agreement takes neither --folds nor --errors")
 	}
@@ -80,14 +96,14 @@ each article weighing the same), the human reference for the scores.`)
 		if len(docs) < *folds {
 			return fmt.Errorf("eval attribution: %d articles in %s, fewer than --folds %d", len(docs), *dir, *folds)
 		}
+		// The learned parts are package state in attrib, which training
+		// and scoring replace: put the embedded ones back on every return.
+		defer attrib.UseCueModel(attrib.EmbeddedCueModel())
+		defer attrib.UseTagger(attrib.EmbeddedTagger())
 		foldOf, models, err = trainFolds(ctx, env, docs, *folds, *bits, *epochs)
 		if err != nil {
 			return fmt.Errorf("eval attribution: %w", err)
 		}
-		// The learned parts are package state in attrib: put the
-		// embedded ones back when done.
-		defer attrib.UseCueModel(attrib.EmbeddedCueModel())
-		defer attrib.UseTagger(attrib.EmbeddedTagger())
 	}
 	var runErr error
 	extract := func(text string) []article.Attribution {

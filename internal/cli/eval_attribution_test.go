@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,6 +73,19 @@ func TestEvalAttributionFoldsAndAgreement(t *testing.T) {
 			"x": {{"Residents", "insisted", "the water was safe to drink"}},
 		}},
 	})
+	// probe's attributions depend on the learned lexicon ("eviscerated"
+	// is in no hand-written list) and the tagger ("has been critical
+	// of"), so it shows whether the embedded ones are in place.
+	const probe = "Critics eviscerated the plan as a waste of money. Jo Lee has been critical of the plan, and officials are demanding a new vote."
+	probeOut := func() string {
+		t.Helper()
+		out, errOut, err := run(t, probe, "analyze", "--format", "json", "-")
+		if err != nil {
+			t.Fatalf("analyze: %v\n%s", err, errOut)
+		}
+		return out
+	}
+	embedded := probeOut()
 	plain, _, err := run(t, "", "eval", "attribution", "--polnear", dir)
 	if err != nil || !strings.Contains(plain, "attribution: 4 articles, 5 gold attributions") {
 		t.Fatalf("plain: %v\n%s", err, plain)
@@ -85,10 +100,20 @@ func TestEvalAttributionFoldsAndAgreement(t *testing.T) {
 	if !strings.Contains(out, "cue ") {
 		t.Errorf("--folds output: %q", out)
 	}
-	// The embedded lexicon and tagger are back after a cross-validation.
-	again, _, err := run(t, "", "eval", "attribution", "--polnear", dir)
-	if err != nil || stripTime(again) != stripTime(plain) {
-		t.Errorf("after --folds the scores changed:\n%s\nwant\n%s", again, plain)
+	// The embedded lexicon and tagger are back after a cross-validation,
+	// and after one cancelled while training.
+	if got := probeOut(); got != embedded {
+		t.Errorf("after --folds the analysis changed:\n%s\nwant\n%s", got, embedded)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	env := &Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: cancelWriter{cancel},
+		Getenv: func(string) string { return "" }}
+	if err := Run(ctx, []string{"eval", "attribution", "--polnear", dir, "--folds", "2", "--epochs", "2"}, env); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled --folds: err = %v, want context.Canceled", err)
+	}
+	if got := probeOut(); got != embedded {
+		t.Errorf("after a cancelled --folds the analysis changed:\n%s\nwant\n%s", got, embedded)
 	}
 	out, _, err = run(t, "", "eval", "attribution", "--polnear", dir, "--agreement", "--format", "json")
 	if err != nil || !strings.Contains(out, `"articles":1,"attributions":2`) || !strings.Contains(out, `"cue":{"exact":{"p":1,"r":1,"f1":1}`) {
@@ -103,6 +128,8 @@ func TestEvalAttributionFoldsAndAgreement(t *testing.T) {
 		{[]string{"--folds", "9"}, false, "fewer than --folds 9"},
 		{[]string{"--bits", "30", "--folds", "2"}, true, "--bits 30"},
 		{[]string{"--agreement", "--folds", "2"}, true, "--agreement takes neither"},
+		{[]string{"--folds", "2", "--epochs", "0"}, true, "--epochs 0"},
+		{[]string{"--epochs", "3"}, true, "--epochs only applies with --folds"},
 	} {
 		_, errOut, err := run(t, "", append([]string{"eval", "attribution", "--polnear", dir}, c.args...)...)
 		if err == nil || errors.Is(err, ErrUsage) != c.usage || !strings.Contains(errOut+err.Error(), c.errText) {
@@ -116,11 +143,11 @@ func TestEvalAttributionFoldsAndAgreement(t *testing.T) {
 	}
 }
 
-// stripTime drops the run time from an eval table's first line.
-func stripTime(s string) string {
-	first, rest, _ := strings.Cut(s, "\n")
-	if i := strings.LastIndex(first, ","); i >= 0 {
-		first = first[:i]
-	}
-	return first + "\n" + rest
+// cancelWriter cancels a context on the first write: the first progress
+// line of a cross-validation.
+type cancelWriter struct{ cancel context.CancelFunc }
+
+func (w cancelWriter) Write(p []byte) (int, error) {
+	w.cancel()
+	return len(p), nil
 }
