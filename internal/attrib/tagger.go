@@ -12,9 +12,10 @@ import (
 	"strings"
 )
 
-// The cue tagger is an averaged perceptron that labels each token as
-// the beginning (B) or inside (I) of an attribution cue, or outside (O),
-// from the words around it. It is trained on PolNeAR train by `credence
+// The role tagger is a structured averaged perceptron that labels each
+// token as the beginning (B) or inside (I) of an attribution's cue,
+// source or content, or outside (O), from the words around it, decoded
+// with Viterbi. It is trained on PolNeAR train by `credence
 // train-attrib` and finds the long tail of cues ("is demanding", "signed
 // an agreement", "has been critical of") that no hand-written lexicon
 // lists; the rules then find each cue's source and content.
@@ -37,8 +38,8 @@ const (
 	nTags
 )
 
-// inside[t] is the inside tag that may continue tag t (0 for O and
-// inside tags' own begin).
+// continues[y] is the begin tag an inside tag y continues (0 for O and
+// the begin tags, which may follow any tag).
 var continues = [nTags]int{tagI: tagB, tagIS: tagBS, tagIC: tagBC}
 
 // allowed reports whether tag y may follow tag prev.

@@ -1,6 +1,8 @@
 package attrib
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -29,4 +31,39 @@ func TestQuantisedTaggerAgrees(t *testing.T) {
 	if diff*100 > len(q) {
 		t.Errorf("int8 and float32 decoding disagree on %d of %d tokens", diff, len(q))
 	}
+}
+
+// TestQuantisedTaggerAgreesOnDev compares int8 and float32 decoding over
+// PolNeAR dev: rounding (not truncation) keeps them within 1% of tags.
+func TestQuantisedTaggerAgreesOnDev(t *testing.T) {
+	if cueTagger == nil {
+		t.Skip("no embedded tagger")
+	}
+	files, _ := filepath.Glob("../../../shared/data/polnear/dev/text/*.txt")
+	if len(files) == 0 {
+		t.Skip("../shared/data/polnear/dev absent; skipping")
+	}
+	float := *cueTagger
+	float.q = nil
+	diff, n := 0, 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		toks := tokenize(nil, text, 0, len(text))
+		q, _ := cueTagger.tag(text, toks)
+		fl, _ := float.tag(text, toks)
+		for i := range q {
+			if q[i] != fl[i] {
+				diff++
+			}
+		}
+		n += len(q)
+	}
+	if diff*100 > n {
+		t.Errorf("int8 and float32 decoding disagree on %d of %d tokens", diff, n)
+	}
+	t.Logf("int8 and float32 decoding disagree on %d of %d tokens", diff, n)
 }

@@ -113,7 +113,7 @@ func TestAnalyzeText(t *testing.T) {
 func TestReadmeExample(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
-		t.Skip("README.md not found:", err)
+		t.Fatal(err)
 	}
 	const cmd = "$ credence analyze --title-line testdata/example.txt\n"
 	_, rest, ok := strings.Cut(string(readme), cmd)
@@ -126,6 +126,6 @@ func TestReadmeExample(t *testing.T) {
 		t.Fatalf("analyze: %v\n%s", err, errOut)
 	}
 	if got != want {
-		t.Errorf("README example is stale; replace it with the output of\n  go run ./cmd/credence analyze --title-line testdata/example.txt\ngot:\n%s", got)
+		t.Errorf("README example is stale; replace it with the output of\n  go run ./cmd/credence analyze --format text --title-line testdata/example.txt\ngot:\n%s", got)
 	}
 }
