@@ -429,41 +429,56 @@ func dedupe(atts []GoldAttribution, get func(GoldAttribution) []article.Span) []
 // order, and counts both sides.
 func scorePart(gold, pred [][]article.Span, match func(a, b []article.Span) bool) counts {
 	c := counts{pred: float64(len(pred)), gold: float64(len(gold))}
-	used := make([]bool, len(gold))
-	for _, p := range pred {
-		for i, g := range gold {
-			if !used[i] && match(p, g) {
-				used[i] = true
-				c.tpP++
-				c.tpG++
-				break
+	tp := pairGreedy(len(pred), len(gold),
+		func(i, j int) bool { return exactMatch(pred[i], gold[j]) },
+		func(i, j int) bool { return match(pred[i], gold[j]) })
+	c.tpP, c.tpG = tp, tp
+	return c
+}
+
+// pairGreedy pairs predictions with gold items one to one, in document
+// order, first by exact, then by match: pairing exact spans first keeps
+// an overlap count from falling below the exact one when a loose match
+// would take the gold item an exact prediction later needs. It returns
+// the number of pairs.
+func pairGreedy(np, ng int, exact, match func(i, j int) bool) float64 {
+	usedP, usedG := make([]bool, np), make([]bool, ng)
+	n := 0
+	for _, m := range []func(i, j int) bool{exact, match} {
+		for i := range np {
+			if usedP[i] {
+				continue
+			}
+			for j := range ng {
+				if !usedG[j] && m(i, j) {
+					usedP[i], usedG[j] = true, true
+					n++
+					break
+				}
 			}
 		}
 	}
-	return c
+	return float64(n)
 }
 
 // scoreAll matches whole attributions: source, cue and content must all
 // match. A part missing on both sides matches; missing on one does not.
 func scoreAll(gold, pred []GoldAttribution, match func(a, b []article.Span) bool) counts {
 	c := counts{pred: float64(len(pred)), gold: float64(len(gold))}
-	m := func(a, b []article.Span) bool {
-		if len(a) == 0 || len(b) == 0 {
-			return len(a) == 0 && len(b) == 0
-		}
-		return match(a, b)
-	}
-	used := make([]bool, len(gold))
-	for _, p := range pred {
-		for i, g := range gold {
-			if !used[i] && m(p.Cue, g.Cue) && m(p.Source, g.Source) && m(p.Content, g.Content) {
-				used[i] = true
-				c.tpP++
-				c.tpG++
-				break
+	with := func(match func(a, b []article.Span) bool) func(i, j int) bool {
+		m := func(a, b []article.Span) bool {
+			if len(a) == 0 || len(b) == 0 {
+				return len(a) == 0 && len(b) == 0
 			}
+			return match(a, b)
+		}
+		return func(i, j int) bool {
+			p, g := pred[i], gold[j]
+			return m(p.Cue, g.Cue) && m(p.Source, g.Source) && m(p.Content, g.Content)
 		}
 	}
+	tp := pairGreedy(len(pred), len(gold), with(exactMatch), with(match))
+	c.tpP, c.tpG = tp, tp
 	return c
 }
 

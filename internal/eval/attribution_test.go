@@ -157,3 +157,17 @@ func TestAgreement(t *testing.T) {
 		t.Errorf("single annotator: %+v", r)
 	}
 }
+
+// TestOverlapPairsExactFirst: a loose prediction must not take the gold
+// item an exact prediction after it needs.
+func TestOverlapPairsExactFirst(t *testing.T) {
+	const text = "aaaa bbbb cccc dddd"
+	sp := func(s, e int) []article.Span { return []article.Span{{Start: s, End: e}} }
+	gold := [][]article.Span{sp(0, 9), sp(10, 19)} // "aaaa bbbb", "cccc dddd"
+	pred := [][]article.Span{sp(5, 14), sp(0, 9)}  // "bbbb cccc" overlaps both; then exact
+	over := scorePart(gold, pred, func(a, b []article.Span) bool { return overlapMatch(a, b, text) })
+	exact := scorePart(gold, pred, exactMatch)
+	if exact.tpP != 1 || over.tpP != 2 {
+		t.Errorf("exact tp %v, overlap tp %v; want 1 and 2", exact.tpP, over.tpP)
+	}
+}
