@@ -28,9 +28,6 @@ type doc struct {
 	// 1 no, 2 yes.
 	anonSent []uint8
 	tags     []uint8 // cue tagger labels per token; nil without a tagger
-	// tagMargin is the tagger's cue-begin minus outside emission score
-	// per token.
-	tagMargin []float32
 	// inQuote marks the tokens inside a closed quotation; nil when there
 	// are none.
 	inQuote []bool
@@ -75,7 +72,7 @@ func newDoc(an *article.Analysis) *doc {
 	}
 	d.used = make([]bool, len(d.toks))
 	if cueTagger != nil {
-		d.tags, d.tagMargin = cueTagger.tag(d.text, d.toks)
+		d.tags, _ = cueTagger.tag(d.text, d.toks)
 	}
 	d.quotes = appendTwoQuoteSpans(d.quotes[:len(d.quotes):len(d.quotes)], t)
 	d.quoteAt = make(map[int]int, len(d.quotes))
@@ -190,7 +187,7 @@ func (d *doc) extract() []cand {
 			} else if learned.words[t.lw] && !t.cap {
 				c, ok = d.verbCue(i, cueEntry{lemma: t.lw, class: cueObject}, from, to, last)
 			}
-			if !ok && d.tags != nil && d.tags[i] == tagB && d.tagMargin[i] >= taggedMinMargin && !d.nonAttributive(i, from, to) {
+			if !ok && d.tags != nil && d.tags[i] == tagB && !d.nonAttributive(i, from, to) {
 				c, ok = d.taggedCue(i, from, to, last)
 			}
 			if !ok {
@@ -214,9 +211,6 @@ func (d *doc) extract() []cand {
 				if rok && rc.cue.a == i {
 					c = rc
 				}
-			}
-			if vetoUntagged && d.tags != nil && !c.tagged(d.tags) {
-				continue
 			}
 			if d.implicitSource(c.cue) {
 				c.src = d.passiveAgent(c.cue, to)
@@ -854,23 +848,9 @@ func hasCueBetween(d *doc, a, b int) bool {
 // taggedConf is the confidence of a cue found by the tagger alone.
 const taggedConf = 0.4
 
-// taggedMinMargin is the emission margin (cue-begin over outside) a cue
-// the tagger alone finds needs. No threshold did best both on a held-out
-// quarter of PolNeAR train (tagger trained on the rest) and on dev.
-var taggedMinMargin float32 = -1e30
-
-// vetoUntagged drops rule cues the tagger marks as outside every cue.
-var vetoUntagged = false
-
-// tagged reports whether the tagger marks any token of c's cue.
-func (c cand) tagged(tags []uint8) bool {
-	for k := c.cue.a; k < c.cue.b && k < len(tags); k++ {
-		if tags[k] != tagO {
-			return true
-		}
-	}
-	return false
-}
+// Tagger-only cues take no score threshold, and rule cues the tagger
+// leaves outside are kept: thresholds on the cue-begin margin and that
+// veto were tried on held-out train and did no better (docs/ATTRIBUTION.md).
 
 // nonAttributive reports the explicit negatives for a cue word at i:
 // "the said property", "That said,", "Having said that,", ", say, 10",
