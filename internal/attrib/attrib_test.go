@@ -34,6 +34,27 @@ func (w want) match(a article.Attribution) bool {
 		(w.content == "" || strings.Contains(a.Content.Text, w.content))
 }
 
+// expectAttributions reports each want no attribution of an matches,
+// listing what was found; name prefixes the messages.
+func expectAttributions(t *testing.T, name string, an *article.Analysis, wants []want) {
+	t.Helper()
+	for _, w := range wants {
+		found := false
+		for _, a := range an.Attributions {
+			if w.match(a) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("%sno attribution like %+v in:", name, w)
+			for _, a := range an.Attributions {
+				t.Logf("  %s src=%q (%s %s %q) cue=%q content=%q", a.Kind, a.Source.Text, a.Source.Entity, a.Source.Type, a.Source.Affiliation, a.Cue.Text, a.Content.Text)
+			}
+		}
+	}
+}
+
 func TestAttributionFixtures(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -151,21 +172,7 @@ func TestAttributionFixtures(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			an := run(t, c.text)
-			for _, w := range c.want {
-				found := false
-				for _, a := range an.Attributions {
-					if w.match(a) {
-						found = true
-						break
-					}
-				}
-				if !found {
-					t.Errorf("no attribution like %+v in:", w)
-					for _, a := range an.Attributions {
-						t.Logf("  %s src=%q (%s %s %q) cue=%q content=%q", a.Kind, a.Source.Text, a.Source.Entity, a.Source.Type, a.Source.Affiliation, a.Cue.Text, a.Content.Text)
-					}
-				}
-			}
+			expectAttributions(t, "", an, c.want)
 			checkOffsets(t, an)
 		})
 	}

@@ -142,22 +142,7 @@ func TestSourceBoundaries(t *testing.T) {
 			[]want{{source: "she", cue: "said"}}, "Jo Lee"},
 	} {
 		an := run(t, c.text)
-		for _, w := range c.want {
-			found := false
-			for _, a := range an.Attributions {
-				if w.match(a) {
-					found = true
-					break
-				}
-			}
-			if !found {
-				var got []string
-				for _, a := range an.Attributions {
-					got = append(got, a.Source.Text+" | "+a.Cue.Text+" | "+a.Content.Text)
-				}
-				t.Errorf("%s: want %+v, got %q", c.name, w, got)
-			}
-		}
+		expectAttributions(t, c.name+": ", an, c.want)
 		for _, a := range an.Attributions {
 			if c.notSource != "" && a.Source.Text == c.notSource {
 				t.Errorf("%s: unwanted source %q (cue %q)", c.name, a.Source.Text, a.Cue.Text)
