@@ -705,7 +705,6 @@ func (d *doc) verbCue(i int, e cueEntry, from, to int, last *cand) (cand, bool) 
 	if a <= from || !(d.toks[a-1].lw == "," || closesQuote(d.toks[a-1].lw)) {
 		return cand{}, false
 	}
-	b = next
 	if b < to && prepositions[d.toks[b].lw] {
 		return cand{}, false // "…, said after the jobs report that …" is not "said Smith"
 	}
@@ -807,7 +806,7 @@ func (d *doc) verbIn(a, b int) bool {
 		if t.cap || t.punct {
 			continue
 		}
-		if c := posTags[t.lw]; strings.HasPrefix(c, "VBD") || strings.HasPrefix(c, "VBZ") || strings.HasPrefix(c, "VBP") || strings.HasPrefix(c, "MD") {
+		if finiteVerb(posTags[t.lw]) {
 			return true
 		}
 	}

@@ -12,7 +12,7 @@ import (
 // former envoy."): it opens with a determiner and holds no verb. It
 // returns k when there is none.
 func (d *doc) finalAppositive(k, to int) int {
-	if k+1 >= to || d.toks[k].lw != "," || !dets[d.toks[k+1].lw] && d.toks[k+1].lw != "another" {
+	if k+1 >= to || d.toks[k].lw != "," || !dets[d.toks[k+1].lw] {
 		return k
 	}
 	m := k + 1
@@ -531,6 +531,7 @@ func (d *doc) passiveAgent(cue span, to int) span {
 	for m := b + 1; m < k; m++ {
 		if lw := d.toks[m].lw; lw != "of" && prepositions[lw] || opensParticiple(d.toks[m]) {
 			k = m // "by several groups for saying"
+			break
 		}
 	}
 	if k == b {
@@ -607,7 +608,7 @@ func (d *doc) subjectOfSentence(from, e int) span {
 	s := from
 	// A dateline: "ORLANDO, Fla. (Reuters) - President Obama …".
 	for k := s; k < e && k-s < 10; k++ {
-		if lw := d.toks[k].lw; lw == "-" || lw == "—" || lw == "―" || lw == "–" {
+		if isDash(d.toks[k].lw) {
 			if k > s && k+1 < e && isUpperWord(d.text[d.toks[s].s:d.toks[s].e]) {
 				s = k + 1
 			}
