@@ -36,13 +36,13 @@ func damageWarning(t string, quotes []article.Quote) string {
 	}
 	var parts []string
 	if emptyQ > 0 {
-		parts = append(parts, fmt.Sprintf("%d empty quotation(s) “ ”", emptyQ))
+		parts = append(parts, counted(emptyQ, "empty quotation", "empty quotations")+" “ ”")
 	}
 	if emptyP > 0 {
-		parts = append(parts, fmt.Sprintf("%d empty parenthes(es) ( )", emptyP))
+		parts = append(parts, counted(emptyP, "empty parenthesis", "empty parentheses")+" ( )")
 	}
 	if runs > 0 {
-		parts = append(parts, fmt.Sprintf("%d run(s) of spaces", runs))
+		parts = append(parts, counted(runs, "run", "runs")+" of spaces")
 	}
 	return "damaged text: " + strings.Join(parts, ", ") + "; words (likely hyphenated ones) appear to be missing, so quotes and attributions near them may be incomplete"
 }
@@ -68,4 +68,12 @@ func countEmpty(t, open, close string) int {
 		i = max(m, k)
 	}
 	return n
+}
+
+// counted writes n with the singular or plural noun.
+func counted(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -37,8 +37,9 @@ func Text(w io.Writer, an *article.Analysis) error {
 		}
 	}
 	ew.printf("%s\n", strings.Join(meta, " · "))
-	ew.printf("%d words · %d sentences · %d paragraphs · %d quotes · %d attributions\n\n",
-		a.Words, len(an.Sentences), len(an.Paragraphs), len(an.Quotes), len(an.Attributions)-lowConfidence(an))
+	ew.printf("%s · %s · %s · %s · %s\n\n", counted(a.Words, "word", "words"),
+		counted(len(an.Sentences), "sentence", "sentences"), counted(len(an.Paragraphs), "paragraph", "paragraphs"),
+		counted(len(an.Quotes), "quote", "quotes"), counted(len(an.Attributions)-lowConfidence(an), "attribution", "attributions"))
 
 	writeSentences(ew, an)
 	writeSources(ew, an)
@@ -73,7 +74,7 @@ func writeSentences(ew *errWriter, an *article.Analysis) {
 		}
 	}
 	if n := lowConfidence(an); n > 0 {
-		ew.printf("(%d low-confidence attribution(s) not shown; --format json lists them with their confidence)\n", n)
+		ew.printf("(%s not shown; --format json lists them with their confidence)\n", counted(n, "low-confidence attribution", "low-confidence attributions"))
 	}
 	ew.printf("\n")
 }
@@ -243,4 +244,12 @@ func (e *errWriter) printf(format string, a ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, a...)
 	}
+}
+
+// counted writes n with the singular or plural noun.
+func counted(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
