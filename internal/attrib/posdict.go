@@ -70,6 +70,8 @@ var (
 	posUnkLy  = fnv("pos?", "ly")
 	posUnk    = fnv("pos?", "")
 	posPunct  = fnv("pos?", "punct")
+	posWNVerb = fnv("pos?", "wn-verb")
+	posWNNoun = fnv("pos?", "wn-noun")
 )
 
 // posOf returns the hashed word class of t and its coarse class (one

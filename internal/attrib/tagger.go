@@ -259,8 +259,20 @@ func hashTokens(text string, toks []tok) tokHashes {
 	for i, t := range toks {
 		h.pos[i], cls[i] = posOf(t)
 		if !t.punct && len(wnClass) > 0 {
-			h.wn[i] = wnClass[t.lw]
-			h.sem[i] = wnSem(h.wn[i], cls[i])
+			e := wnClass[t.lw]
+			if cls[i] == clsOther && !t.cap {
+				// A word too rare for the dictionary: WordNet tells a
+				// verb ("lambasted") from a noun.
+				if _, known := posClass[t.lw]; !known {
+					switch {
+					case e.v[0] != 0 && e.n[0] == 0:
+						cls[i], h.pos[i] = clsVerb, posWNVerb
+					case e.n[0] != 0 && e.v[0] == 0:
+						cls[i], h.pos[i] = clsNoun, posWNNoun
+					}
+				}
+			}
+			h.wn[i], h.sem[i] = e, wnSem(e, cls[i])
 		}
 		h.w[i] = fnv(t.lw)
 		h.stem[i] = fnv(stem(t.lw))
@@ -445,6 +457,19 @@ func (t *Tagger) wnFeatures(dst []uint32, hs *tokHashes, i int, c clauseCtx) []u
 	}
 	h(mix(65, ps, s))
 	h(mix(66, s, ns))
+	if s != 0 {
+		// "that" or a quote mark within three tokens after it.
+		var ahead uint32
+		for k := i + 1; k <= i+3 && k < len(hs.ctx); k++ {
+			switch hs.ctx[k].cls {
+			case clsThat:
+				ahead |= 1
+			case clsQuote:
+				ahead |= 2
+			}
+		}
+		h(mix(67, s, ahead<<1|b2u(c.quote)))
+	}
 	return dst
 }
 
