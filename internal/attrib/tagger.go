@@ -56,7 +56,7 @@ func allowed(prev, y int) bool {
 type Tagger struct {
 	bits  int
 	w     []float32 // [bucket*nTags + tag]
-	q     []int8    // quantised w, [bucket*qRow + tag]; used when set
+	q     []uint64  // quantised w, one row of qRow biased bytes per bucket; used when set
 	scale float32
 	tr    [nTags][nTags]float32 // transition weights (float32), [prev][tag]
 }
@@ -134,10 +134,13 @@ type clauseCtx struct {
 	opener uint8 // class of the next token, with to+verb and det+noun told apart
 }
 
-// posInfo is a dictionary word's hashed class and coarse class.
+// posInfo is a dictionary word's hashed class and coarse class (known
+// when the dictionary lists it), and its WordNet classes.
 type posInfo struct {
-	h   uint32
-	cls uint8
+	h     uint32
+	cls   uint8
+	known bool
+	wn    wnInfo
 }
 
 // coarseClass is the coarse class of t given the coarse class of its
@@ -257,19 +260,17 @@ func hashTokens(text string, toks []tok) tokHashes {
 	cls := make([]uint8, n)
 	h.wn, h.sem = make([]wnInfo, n), make([]uint8, n)
 	for i, t := range toks {
-		h.pos[i], cls[i] = posOf(t)
-		if !t.punct && len(wnClass) > 0 {
-			e := wnClass[t.lw]
-			if cls[i] == clsOther && !t.cap {
+		var p posInfo
+		h.pos[i], cls[i], p = posOf(t)
+		if e := p.wn; !t.punct && len(wnClass) > 0 {
+			if cls[i] == clsOther && !t.cap && !p.known {
 				// A word too rare for the dictionary: WordNet tells a
 				// verb ("lambasted") from a noun.
-				if _, known := posClass[t.lw]; !known {
-					switch {
-					case e.v[0] != 0 && e.n[0] == 0:
-						cls[i], h.pos[i] = clsVerb, posWNVerb
-					case e.n[0] != 0 && e.v[0] == 0:
-						cls[i], h.pos[i] = clsNoun, posWNNoun
-					}
+				switch {
+				case e.v[0] != 0 && e.n[0] == 0:
+					cls[i], h.pos[i] = clsVerb, posWNVerb
+				case e.n[0] != 0 && e.v[0] == 0:
+					cls[i], h.pos[i] = clsNoun, posWNNoun
 				}
 			}
 			h.wn[i], h.sem[i] = e, wnSem(e, cls[i])
@@ -385,7 +386,7 @@ func (t *Tagger) features(dst []uint32, toks []tok, hs *tokHashes, i int, inQuot
 			h(mix(36, fnv(lw[:3]), 0))
 		}
 	}
-	if len(posClass) > 0 {
+	if posWords > 0 {
 		pos := func(k int) uint32 {
 			if k < 0 || k >= len(toks) {
 				return hashStart
@@ -581,15 +582,21 @@ type decoder struct {
 }
 
 // qRow is the number of quantised weights stored per bucket: nTags
-// padded to 8 so that a row is 8 aligned bytes.
-const qRow = 8
+// padded to 8 so that a row is one uint64. Each weight is stored as an
+// int8 plus qBias (a byte from 1 to 254).
+const (
+	qRow  = 8
+	qBias = 128
+	// maxLaneFeatures is how many biased bytes a 16-bit lane can sum.
+	maxLaneFeatures = 0xFFFF / 254
+)
 
 // row returns the weights of bucket f.
 func (t *Tagger) row(f uint32) (r [nTags]float32) {
 	if t.q != nil {
-		q := (*[qRow]int8)(t.q[int(f)*qRow:])
+		q := t.q[f]
 		for y := range nTags {
-			r[y] = float32(q[y]) * t.scale
+			r[y] = float32(int(q>>(8*y)&0xFF)-qBias) * t.scale
 		}
 		return r
 	}
@@ -615,11 +622,17 @@ func (t *Tagger) quantize() {
 	// 1.0% (full range, quantised transitions).
 	m /= 2
 	t.scale = m / 127
-	t.q = make([]int8, len(t.w)/nTags*qRow)
-	for b := range len(t.w) / nTags {
-		for y := range nTags {
-			t.q[b*qRow+y] = int8(max(-127, min(127, math.Round(float64(t.w[b*nTags+y]/t.scale)))))
+	t.q = make([]uint64, len(t.w)/nTags)
+	for b := range t.q {
+		var row uint64
+		for y := range qRow {
+			x := 0
+			if y < nTags {
+				x = int(max(-127, min(127, math.Round(float64(t.w[b*nTags+y]/t.scale)))))
+			}
+			row |= uint64(x+qBias) << (8 * y)
 		}
+		t.q[b] = row
 	}
 	for p := range nTags {
 		f := int(t.trans(p))
@@ -690,16 +703,7 @@ func (t *Tagger) viterbi(dec *decoder, toks []tok, a, b int, inQ []bool, out []u
 			// rows is most of the tagger's time. int8 moved no 4-fold
 			// cross-validation figure by more than 0.001 against int16
 			// and made the whole analysis 15-25% faster.
-			var acc [qRow]int32
-			for _, f := range dec.fs {
-				row := (*[qRow]int8)(t.q[int(f)*qRow:])
-				for y := range qRow {
-					acc[y] += int32(row[y])
-				}
-			}
-			for y := range nTags {
-				em[y] = float32(acc[y]) * t.scale
-			}
+			t.emitQ(dec.fs, em)
 		} else {
 			for _, f := range dec.fs {
 				row := t.w[int(f)*nTags : int(f)*nTags+nTags]
@@ -751,6 +755,42 @@ func (t *Tagger) viterbi(dec *decoder, toks []tok, a, b int, inQ []bool, out []u
 	for k := n - 1; k >= 0; k-- {
 		out[a+k] = uint8(by)
 		by = int(dec.back[k][by])
+	}
+}
+
+// emitQ sets em to the summed quantised weights of features fs.
+// The bytes are biased to 1..254 and summed four lanes of 16 bits at a
+// time (tags 0, 2, 4, 6 and 1, 3, 5, 7): the same integer sums as one add
+// per tag, at a fraction of the instructions (the whole analysis ran
+// about 10% faster), exact up to maxLaneFeatures features per token.
+func (t *Tagger) emitQ(fs []uint32, em *[nTags]float32) {
+	const lanes = 0x00FF00FF00FF00FF
+	var even, odd uint64
+	for _, f := range fs {
+		row := t.q[f]
+		even += row & lanes
+		odd += row >> 8 & lanes
+	}
+	bias := int32(qBias * len(fs))
+	for y := range nTags {
+		l := even
+		if y&1 == 1 {
+			l = odd
+		}
+		em[y] = float32(int32(l>>(16*(y/2))&0xFFFF)-bias) * t.scale
+	}
+	if len(fs) > maxLaneFeatures {
+		// More features than a lane holds (never with the present
+		// feature set): add them one by one.
+		for y := range nTags {
+			em[y] = 0
+		}
+		for _, f := range fs {
+			r := t.row(f)
+			for y := range nTags {
+				em[y] += r[y]
+			}
+		}
 	}
 }
 

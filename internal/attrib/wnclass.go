@@ -53,6 +53,7 @@ func init() {
 		return
 	}
 	wnClass = m
+	buildLex()
 }
 
 // ParseWNClass reads a table written by internal/wngen ("form TAB
