@@ -471,6 +471,13 @@ func (t *Tagger) wnFeatures(dst []uint32, hs *tokHashes, i int, c clauseCtx) []u
 		}
 		h(mix(67, s, ahead<<1|b2u(c.quote)))
 	}
+	// Verbs of saying and thinking nearby: their source and content sit
+	// around them, as around the lexicon's cue words.
+	for k := max(i-4, 0); k <= i+4 && k < len(hs.sem); k++ {
+		if k != i && (hs.sem[k] == wnVerbCommunication || hs.sem[k] == wnVerbCognition) {
+			h(mix(70, uint32(k-i+8), uint32(hs.sem[k])))
+		}
+	}
 	return dst
 }
 

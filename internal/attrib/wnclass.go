@@ -33,6 +33,12 @@ const (
 	wnLast      = 44
 )
 
+// Lexicographer files the tagger names.
+const (
+	wnVerbCognition     = 31
+	wnVerbCommunication = 32
+)
+
 // wnInfo is a form's classes: up to two verb and two noun lexicographer
 // file numbers in sense order, 0 when absent.
 type wnInfo struct {

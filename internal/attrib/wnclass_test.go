@@ -8,8 +8,6 @@ import (
 // WordNet lexicographer file numbers used below.
 const (
 	wnNounCommunication = 10
-	wnVerbCognition     = 31
-	wnVerbCommunication = 32
 	wnVerbEmotion       = 37
 	wnVerbSocial        = 41
 )
