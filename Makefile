@@ -8,7 +8,7 @@ MODEL    ?= internal/model/default.bin
 TRAINFLAGS ?= --seed 1 --name credence-reliability-pool
 POLNEAR  ?= ../shared/data/polnear/train
 
-.PHONY: build test models models-check bench-fasttext
+.PHONY: build test models models-check bench-fasttext wnclass
 
 build:
 	$(GO) build ./...
@@ -30,3 +30,9 @@ models-check:
 
 bench-fasttext:
 	scripts/bench-fasttext.sh
+
+# WordNet class table for the role tagger (internal/attrib/wnclass.v1);
+# needs WordNet 3.0, installed from Debian when missing.
+wnclass:
+	test -d /usr/share/wordnet || (apt-get update && apt-get install -y wordnet-base)
+	cd internal/attrib && $(GO) run ./internal/wngen -out wnclass.v1 -notice wnclass.NOTICE

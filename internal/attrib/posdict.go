@@ -29,9 +29,15 @@ type PosDict struct {
 	Note    string
 }
 
-// posClass holds the embedded dictionary's classes hashed; empty when it
-// failed to load (the tagger then sees only shape classes).
+// posClass holds the embedded dictionary's classes hashed, and the
+// WordNet classes (wnClass) of every word in either table, so the tagger
+// reads both with one lookup per token; words only WordNet lists have
+// known false.
 var posClass = map[string]posInfo{}
+
+// posWords counts the words of posClass that the dictionary lists; 0
+// when it failed to load (the tagger then sees only shape classes).
+var posWords int
 
 func init() {
 	if len(posFile) == 0 {
@@ -49,11 +55,20 @@ func init() {
 // train-attrib calls it with the dictionary it has just counted. Not
 // safe to call while Annotate runs.
 func UsePosDict(p *PosDict) {
-	posClass = make(map[string]posInfo, len(p.Classes))
-	for w, c := range p.Classes {
-		posClass[w] = posInfo{fnv("pos", c), coarseOf(c)}
-	}
 	posTags = p.Classes
+	buildLex()
+}
+
+// buildLex fills posClass from posTags and wnClass.
+func buildLex() {
+	posClass = make(map[string]posInfo, len(posTags)+len(wnClass))
+	for w, e := range wnClass {
+		posClass[w] = posInfo{wn: e}
+	}
+	for w, c := range posTags {
+		posClass[w] = posInfo{h: fnv("pos", c), cls: coarseOf(c), known: true, wn: wnClass[w]}
+	}
+	posWords = len(posTags)
 }
 
 // posTags is the dictionary itself, for rules that ask for a word's
@@ -70,17 +85,20 @@ var (
 	posUnkLy  = fnv("pos?", "ly")
 	posUnk    = fnv("pos?", "")
 	posPunct  = fnv("pos?", "punct")
+	posWNVerb = fnv("pos?", "wn-verb")
+	posWNNoun = fnv("pos?", "wn-noun")
 )
 
-// posOf returns the hashed word class of t and its coarse class (one
-// map lookup for both: this runs on every token).
-func posOf(t tok) (uint32, uint8) {
-	e, ok := posClass[t.lw]
-	cls := coarseClass(t, e.cls, ok)
-	if ok {
-		return e.h, cls
+// posOf returns the hashed word class of t, its coarse class and its
+// entry, with its WordNet classes (one map lookup for all: this runs on
+// every token).
+func posOf(t tok) (uint32, uint8, posInfo) {
+	e := posClass[t.lw]
+	cls := coarseClass(t, e.cls, e.known)
+	if e.known {
+		return e.h, cls, e
 	}
-	return posUnknown(t), cls
+	return posUnknown(t), cls, e
 }
 
 // posUnknown is the hashed class of a word the dictionary lacks: its

@@ -518,6 +518,11 @@ func (d *doc) implicitSource(cue span) bool {
 // PolNeAR marks; empty when there is none.
 func (d *doc) passiveAgent(cue span, to int) span {
 	b := cue.b
+	for k := cue.a; k < b; k++ {
+		if raisingVerbs[d.toks[k].lw] {
+			return span{} // "seemed unimpressed by the plan": not a passive
+		}
+	}
 	if d.toks[b-1].lw != "by" {
 		if b >= to || d.toks[b].lw != "by" {
 			return span{}

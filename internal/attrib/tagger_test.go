@@ -67,3 +67,30 @@ func TestQuantisedTaggerAgreesOnDev(t *testing.T) {
 	}
 	t.Logf("int8 and float32 decoding disagree on %d of %d tokens", diff, n)
 }
+
+// TestEmitQ checks the four-lane sums against one add per tag, also past
+// the features a lane holds.
+func TestEmitQ(t *testing.T) {
+	if cueTagger == nil {
+		t.Skip("no embedded tagger")
+	}
+	for _, n := range []int{0, 1, 60, maxLaneFeatures, maxLaneFeatures + 1, 400} {
+		fs := make([]uint32, n)
+		for k := range fs {
+			fs[k] = uint32(k*7919+n) % uint32(len(cueTagger.q))
+		}
+		var got, want [nTags]float32
+		cueTagger.emitQ(fs, &got)
+		for _, f := range fs {
+			r := cueTagger.row(f)
+			for y := range nTags {
+				want[y] += r[y]
+			}
+		}
+		for y := range nTags {
+			if d := got[y] - want[y]; d > 1e-2 || d < -1e-2 {
+				t.Errorf("%d features, tag %d: %v, want %v", n, y, got[y], want[y])
+			}
+		}
+	}
+}
