@@ -434,6 +434,9 @@ func TestRecallFamilies(t *testing.T) {
 		{"raising verb with a subject", "The senator appeared to back the plan on Monday.",
 			[]want{{source: "", cue: "appeared", content: "The senator appeared to back the plan"}}, ""},
 		{"appearing before an audience", "The band appeared to a sold-out crowd in Ohio.", nil, "appeared"},
+		{"tagged cue after a quantifier", "Many fear that the governor will feed insecurity in the region.",
+			[]want{{source: "Many", cue: "fear"}}, ""},
+		{"a word after an article is a noun", "The fear grew across the region.", nil, "fear"},
 		{"single quoted word after a tagged cue", "“Quiet,” he demanded, as the crowd booed.",
 			[]want{{source: "he", cue: "demanded"}}, ""},
 	} {
