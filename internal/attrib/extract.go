@@ -280,8 +280,11 @@ func (d *doc) windows() [][2]int {
 }
 
 // dropNestedTagged drops cues found by the tagger alone that lie inside
-// another attribution's content: on held-out PolNeAR train documents
-// only 23% of them were gold cues, against 47% elsewhere.
+// the content of an attribution the rules found: on held-out PolNeAR
+// train documents only 23% of all nested tagged cues were gold cues,
+// against 47% elsewhere; on 4-fold CV those inside a rule attribution's
+// content were 19% exact (565 cues), those inside another tagged one's
+// 39% (365), which stay (a tagged content often runs too far).
 func (d *doc) dropNestedTagged(cs []cand) []cand {
 	out := cs[:0]
 	for i, c := range cs {
@@ -289,7 +292,7 @@ func (d *doc) dropNestedTagged(cs []cand) []cand {
 		if c.conf <= taggedConf {
 			s := d.toks[c.cue.a].s
 			for j, o := range cs {
-				if j != i && o.cs <= s && s < o.ce {
+				if j != i && o.conf > taggedConf && o.cs <= s && s < o.ce {
 					keep = false
 					break
 				}
