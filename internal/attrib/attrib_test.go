@@ -416,3 +416,36 @@ func TestLongSentenceBounded(t *testing.T) {
 		t.Errorf("4x the input gave %.1fx the attribution contents (%d -> %d bytes): not linear", float64(large)/float64(small), small, large)
 	}
 }
+
+// TestRecallFamilies: cue families found by rules of their own, each
+// with a look-alike that is not a cue.
+func TestRecallFamilies(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       []want
+		notCue     string // a cue text no attribution may have
+	}{
+		{"records show", "Campaign finance records show that the group raised two million dollars.",
+			[]want{{source: "Campaign finance records", cue: "show", content: "the group raised"}}, ""},
+		{"a show is not a cue", "The network canceled the show after its ratings fell.", nil, "show"},
+		{"opening poll", "In a CBS News poll released Monday, half of the voters backed the plan.",
+			[]want{{source: "a CBS News poll released Monday", cue: "In", content: "half of the voters backed the plan"}}, ""},
+		{"opening phrase without a poll", "In a town that voted for him, the mood was grim.", nil, "In"},
+		{"raising verb with a subject", "The senator appeared to back the plan on Monday.",
+			[]want{{source: "", cue: "appeared", content: "The senator appeared to back the plan"}}, ""},
+		{"appearing before an audience", "The band appeared to a sold-out crowd in Ohio.", nil, "appeared"},
+		{"tagged cue after a quantifier", "Many fear that the governor will feed insecurity in the region.",
+			[]want{{source: "Many", cue: "fear"}}, ""},
+		{"a word after an article is a noun", "The fear grew across the region.", nil, "fear"},
+		{"single quoted word after a tagged cue", "“Quiet,” he demanded, as the crowd booed.",
+			[]want{{source: "he", cue: "demanded"}}, ""},
+	} {
+		an := run(t, c.text)
+		expectAttributions(t, c.name+": ", an, c.want)
+		for _, a := range an.Attributions {
+			if c.notCue != "" && a.Cue.Text == c.notCue {
+				t.Errorf("%s: unwanted cue %q (source %q, content %q)", c.name, a.Cue.Text, a.Source.Text, a.Content.Text)
+			}
+		}
+	}
+}

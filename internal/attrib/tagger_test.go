@@ -94,3 +94,31 @@ func TestEmitQ(t *testing.T) {
 		}
 	}
 }
+
+// TestDropNestedTagged: a tagger-only cue inside the content of a rule
+// attribution goes; inside a tagger-only attribution's content it stays.
+func TestDropNestedTagged(t *testing.T) {
+	text := "Jo Lee is demanding that Bob Ray has been critical of the plan."
+	d := &doc{text: text, toks: tokenize(nil, text, 0, len(text))}
+	at := func(w string) int {
+		for k, tk := range d.toks {
+			if text[tk.s:tk.e] == w {
+				return k
+			}
+		}
+		t.Fatalf("no token %q", w)
+		return 0
+	}
+	dem, has := at("demanding"), at("has")
+	content := strings.Index(text, "that")
+	child := cand{cue: span{has, has + 4}, cs: strings.Index(text, "the plan"), ce: len(text) - 1, conf: taggedConf}
+	for _, c := range []struct {
+		parentConf float64
+		want       int
+	}{{0.7, 1}, {taggedConf, 2}} {
+		parent := cand{cue: span{dem - 1, dem + 1}, cs: content, ce: len(text) - 1, conf: c.parentConf}
+		if got := len(d.dropNestedTagged([]cand{parent, child})); got != c.want {
+			t.Errorf("parent confidence %v: %d attributions kept, want %d", c.parentConf, got, c.want)
+		}
+	}
+}
