@@ -1,10 +1,10 @@
 package attrib
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/credence-news/credence/internal/article"
+	"github.com/credence-news/credence/internal/text"
 )
 
 // damageWarning describes text damage some corpora show: hyphenated
@@ -36,13 +36,13 @@ func damageWarning(t string, quotes []article.Quote) string {
 	}
 	var parts []string
 	if emptyQ > 0 {
-		parts = append(parts, counted(emptyQ, "empty quotation", "empty quotations")+" “ ”")
+		parts = append(parts, text.Count(emptyQ, "empty quotation", "empty quotations")+" “ ”")
 	}
 	if emptyP > 0 {
-		parts = append(parts, counted(emptyP, "empty parenthesis", "empty parentheses")+" ( )")
+		parts = append(parts, text.Count(emptyP, "empty parenthesis", "empty parentheses")+" ( )")
 	}
 	if runs > 0 {
-		parts = append(parts, counted(runs, "run", "runs")+" of spaces")
+		parts = append(parts, text.Count(runs, "run", "runs")+" of spaces")
 	}
 	return "damaged text: " + strings.Join(parts, ", ") + "; words (likely hyphenated ones) appear to be missing, so quotes and attributions near them may be incomplete"
 }
@@ -68,12 +68,4 @@ func countEmpty(t, open, close string) int {
 		i = max(m, k)
 	}
 	return n
-}
-
-// counted writes n with the singular or plural noun.
-func counted(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -178,9 +178,9 @@ func (d *doc) extract() []cand {
 			ok := false
 			if t.lw == "according" && i+1 < to && d.toks[i+1].lw == "to" {
 				c, ok = d.accordingTo(i, from, to)
-			} else if t.lw == "in" && t.cap {
+			} else if t.lw == "in" && (t.cap || i == from+1 && leadDrop[d.toks[from].lw]) {
 				c, ok = d.inPoll(i, from, to)
-			} else if raisingVerbs[t.lw] && i+2 < to && d.toks[i+1].lw == "to" && !d.toks[i+2].punct && !dets[d.toks[i+2].lw] {
+			} else if raisingVerbs[t.lw] && i+2 < to && d.toks[i+1].lw == "to" && baseVerb(d.toks[i+2]) {
 				c, ok = d.raisingCue(i, from, to)
 			} else if t.lw == "show" && i > from && showSubjects[d.toks[i-1].lw] {
 				// "records show": a cue only after a document plural,
@@ -483,6 +483,10 @@ func (d *doc) inPoll(i, from, to int) (cand, bool) {
 		switch d.toks[k].lw {
 		case "poll", "polls", "survey", "surveys":
 			poll = true
+		case "where", "that", "which", "who", "whose", "when":
+			// "In a district where polls close early, ...": the poll
+			// word is in a clause about the place, not its head.
+			return cand{}, false
 		}
 		k++
 	}
@@ -494,7 +498,7 @@ func (d *doc) inPoll(i, from, to int) (cand, bool) {
 }
 
 // raisingCue handles "X appeared to V" and "X seems to V" (not "appeared
-// to a crowd"): the verb
+// to a crowd"; the caller checks that a verb follows "to"): the verb
 // alone is the cue, the source is implicit, and the content runs from
 // the subject X through the infinitive (PolNeAR marks X and "to V" as
 // one discontinuous content). Without a subject before it ("It appears
@@ -909,7 +913,7 @@ const taggedConf = 0.4
 // leaves outside are kept: thresholds on the cue-begin margin and that
 // veto were tried on held-out train and did no better (docs/ATTRIBUTION.md).
 
-var articles = setOf("the", "a", "an", "this", "these")
+var articles = setOf("the", "a", "an", "this", "these", "those")
 
 // nonAttributive reports the explicit negatives for a cue word at i:
 // "the said property", "That said,", "Having said that,", ", say, 10",
@@ -1154,4 +1158,23 @@ var dayWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "sa
 func isCueWord(lw string) bool {
 	_, ok := cueVerbs[lw]
 	return ok || learned.words[lw]
+}
+
+// baseVerb reports whether t can be a verb in its base form, as after
+// "to": "appeared to confirm" or "to back", not "appeared to reporters",
+// "to them" or "to thunderous applause".
+func baseVerb(t tok) bool {
+	if t.punct || t.cap || t.num {
+		return false
+	}
+	c := posTags[t.lw]
+	for _, p := range strings.Split(c, "|") {
+		switch p {
+		case "VB", "VBP":
+			return true
+		case "PRP", "PRP$", "DT", "JJ", "CD", "IN":
+			return false
+		}
+	}
+	return wnClass[t.lw].v[0] != 0
 }

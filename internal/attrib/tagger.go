@@ -600,12 +600,12 @@ type decoder struct {
 
 // qRow is the number of quantised weights stored per bucket: nTags
 // padded to 8 so that a row is one uint64. Each weight is stored as an
-// int8 plus qBias (a byte from 1 to 254).
+// int8 plus qBias (a byte from 1 to 255).
 const (
 	qRow  = 8
 	qBias = 128
 	// maxLaneFeatures is how many biased bytes a 16-bit lane can sum.
-	maxLaneFeatures = 0xFFFF / 254
+	maxLaneFeatures = 0xFFFF / 255
 )
 
 // row returns the weights of bucket f.
@@ -779,7 +779,7 @@ func (t *Tagger) viterbi(dec *decoder, toks []tok, a, b int, inQ []bool, out []u
 }
 
 // emitQ sets em to the summed quantised weights of features fs.
-// The bytes are biased to 1..254 and summed four lanes of 16 bits at a
+// The bytes are biased to 1..255 and summed four lanes of 16 bits at a
 // time (tags 0, 2, 4, 6 and 1, 3, 5, 7): the same integer sums as one add
 // per tag, at a fraction of the instructions (the whole analysis ran
 // about 10% faster), exact up to maxLaneFeatures features per token.
@@ -991,6 +991,9 @@ func ParseTagger(b []byte) (*Tagger, error) {
 	t := &Tagger{bits: bits, w: make([]float32, n)}
 	for i := range t.w {
 		t.w[i] = math.Float32frombits(binary.LittleEndian.Uint32(rest[4*i:]))
+		if math.IsNaN(float64(t.w[i])) || math.IsInf(float64(t.w[i]), 0) {
+			return nil, fmt.Errorf("cue tagger: weight %d is not a finite number", i)
+		}
 	}
 	t.quantize()
 	return t, nil

@@ -93,6 +93,19 @@ func TestEmitQ(t *testing.T) {
 			}
 		}
 	}
+	// The worst case for a lane: every feature a bucket whose weights all
+	// saturate at +127 (biased byte 255).
+	sat := &Tagger{bits: cueTagger.bits, scale: cueTagger.scale, q: []uint64{^uint64(0)}}
+	for _, n := range []int{maxLaneFeatures, maxLaneFeatures + 1} {
+		var got [nTags]float32
+		sat.emitQ(make([]uint32, n), &got)
+		want := float32(127*n) * sat.scale
+		for y := range nTags {
+			if d := got[y] - want; d > 1e-2*want || d < -1e-2*want {
+				t.Errorf("%d saturated features, tag %d: %v, want %v", n, y, got[y], want)
+			}
+		}
+	}
 }
 
 // TestDropNestedTagged: a tagger-only cue inside the content of a rule

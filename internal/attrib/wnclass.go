@@ -30,7 +30,7 @@ const WNClassFormat = "credence-wnclass/1"
 const (
 	wnNounFirst = 3
 	wnVerbFirst = 29
-	wnLast      = 44
+	wnLast      = 43
 )
 
 // Lexicographer files the tagger names.

@@ -28,6 +28,7 @@ func TestWNClassLookup(t *testing.T) {
 		{"blame", clsNoun, wnNounCommunication},        // noun use of a verb
 		{"blame", clsVerb, wnVerbCommunication},        // verb use
 		{"zzyzxq", clsVerb, 0},                         // not in WordNet
+		{"allowance", clsNoun, 21},                     // a verb form that is also a noun of an unkept class (noun.possession)
 	} {
 		if got := wnSem(wnClass[c.word], c.cls); got != c.want {
 			t.Errorf("wnSem(%q, %d) = %d, want %d", c.word, c.cls, got, c.want)

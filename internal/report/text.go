@@ -11,6 +11,7 @@ import (
 
 	"github.com/credence-news/credence/internal/article"
 	"github.com/credence-news/credence/internal/attrib"
+	"github.com/credence-news/credence/internal/text"
 )
 
 // Quote marks put around quoted spans in the sentence listing.
@@ -37,9 +38,9 @@ func Text(w io.Writer, an *article.Analysis) error {
 		}
 	}
 	ew.printf("%s\n", strings.Join(meta, " · "))
-	ew.printf("%s · %s · %s · %s · %s\n\n", counted(a.Words, "word", "words"),
-		counted(len(an.Sentences), "sentence", "sentences"), counted(len(an.Paragraphs), "paragraph", "paragraphs"),
-		counted(len(an.Quotes), "quote", "quotes"), counted(len(an.Attributions)-lowConfidence(an), "attribution", "attributions"))
+	ew.printf("%s · %s · %s · %s · %s\n\n", text.Count(a.Words, "word", "words"),
+		text.Count(len(an.Sentences), "sentence", "sentences"), text.Count(len(an.Paragraphs), "paragraph", "paragraphs"),
+		text.Count(len(an.Quotes), "quote", "quotes"), text.Count(len(an.Attributions)-lowConfidence(an), "attribution", "attributions"))
 
 	writeSentences(ew, an)
 	writeSources(ew, an)
@@ -74,7 +75,7 @@ func writeSentences(ew *errWriter, an *article.Analysis) {
 		}
 	}
 	if n := lowConfidence(an); n > 0 {
-		ew.printf("(%s not shown; --format json lists them with their confidence)\n", counted(n, "low-confidence attribution", "low-confidence attributions"))
+		ew.printf("(%s not shown; --format json lists them with their confidence)\n", text.Count(n, "low-confidence attribution", "low-confidence attributions"))
 	}
 	ew.printf("\n")
 }
@@ -244,12 +245,4 @@ func (e *errWriter) printf(format string, a ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, a...)
 	}
-}
-
-// counted writes n with the singular or plural noun.
-func counted(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -89,7 +89,7 @@ func lemmaClasses(dir, pos string, keep func(tagged int, cls []int) bool) (map[s
 			continue
 		}
 		nsyn, err := strconv.Atoi(f[2])
-		if err != nil || nsyn < 1 || nsyn > len(f) {
+		if err != nil || nsyn < 1 || nsyn > len(f)-6 { // lemma pos n p_cnt ... sense_cnt tagsense_cnt offsets
 			return nil, fmt.Errorf("index.%s: bad line %q", pos, line)
 		}
 		offs := f[len(f)-nsyn:]
@@ -281,6 +281,18 @@ func run(dir, outPath, noticePath string) error {
 	}
 	vt := table(verbs, vexc, verbForms)
 	nt := table(nouns, nexc, func(l string) []string { return []string{nounPlural(l)} })
+	// A verb form that is also a noun of a class left out above keeps its
+	// noun classes: without them the tagger would take "allowance" or
+	// "arch" for a verb only.
+	allNouns, err := lemmaClasses(dir, "noun", func(int, []int) bool { return true })
+	if err != nil {
+		return err
+	}
+	for f, cls := range table(allNouns, nexc, func(l string) []string { return []string{nounPlural(l)} }) {
+		if _, ok := vt[f]; ok && nt[f] == nil {
+			nt[f] = cls
+		}
+	}
 	forms := map[string]bool{}
 	for f := range vt {
 		forms[f] = true
