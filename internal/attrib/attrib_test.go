@@ -350,6 +350,40 @@ func TestEntities(t *testing.T) {
 	checkOffsets(t, an)
 }
 
+// TestTitleMentions: a title standing alone is the person the article
+// names with it, and nobody when no one carries it.
+func TestTitleMentions(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       map[string]string // mention text -> canonical; "" = no entity
+	}{
+		{"title after the name", "Attorney General Jo Lee met reporters. The Attorney General said little.",
+			map[string]string{"Attorney General": "Jo Lee"}},
+		{"title before the name", "The President spoke first. Later, President Ann Ruiz left.",
+			map[string]string{"President": "Ann Ruiz"}},
+		{"one-word alias", "President Ann Ruiz called. POTUS was angry.", map[string]string{"POTUS": "Ann Ruiz"}},
+		{"last words of a longer title", "White House Press Secretary Jo Lee spoke. The Press Secretary left.",
+			map[string]string{"Press Secretary": "Jo Lee"}},
+		{"nearest holder before", "President Ann Ruiz met President Bo Tam. The President left.",
+			map[string]string{"President": "Bo Tam"}},
+		{"nobody holds the title", "The President spoke to the Senate.", map[string]string{"President": ""}},
+		{"one word must be the whole title", "Vice President Jo Lee spoke. The President was away.",
+			map[string]string{"President": ""}},
+	} {
+		an := run(t, c.text)
+		got := map[string]string{}
+		for _, e := range an.Entities {
+			got[e.Text] = e.Canonical
+		}
+		for text, want := range c.want {
+			if got[text] != want {
+				t.Errorf("%s: %q resolves to %q, want %q (entities %+v)", c.name, text, got[text], want, an.Entities)
+			}
+		}
+		checkOffsets(t, an)
+	}
+}
+
 // checkOffsets asserts every span lies in the text and matches its text.
 func checkOffsets(t testing.TB, an *article.Analysis) {
 	t.Helper()

@@ -16,6 +16,7 @@ type mention struct {
 	canonical string
 	iso       string // dates: YYYY-MM-DD when complete
 	weak      bool   // a lone capitalised word that resolved to no full name
+	titleOnly bool   // a title standing for a person named elsewhere: "the Attorney General"
 }
 
 // titleWords end a title that stands before a person's name.
@@ -147,6 +148,57 @@ func (d *doc) findEntities() []mention {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].a < out[j].a })
 	d.canonicalize(out)
+	return resolveTitles(out)
+}
+
+// titleAliases are titles written as one word.
+var titleAliases = map[string]string{"potus": "president", "flotus": "first lady"}
+
+// resolveTitles gives each title-only mention the person who carries
+// that title in the article, the nearest one before it, else the first
+// after it ("Attorney General Jeff Sessions" ... "the Attorney General"),
+// and drops the title-only mentions that match nobody. A one-word title
+// must be the whole title ("President"); a longer one may end it ("the
+// Press Secretary" for "White House Press Secretary Sarah Sanders").
+func resolveTitles(ms []mention) []mention {
+	holder := func(i int) *mention {
+		t := strings.ToLower(ms[i].title)
+		if a, ok := titleAliases[t]; ok {
+			t = a
+		}
+		fits := func(o *mention) bool {
+			if o.typ != "person" || o.titleOnly || o.title == "" {
+				return false
+			}
+			ot := strings.ToLower(o.title)
+			return ot == t || strings.Contains(t, " ") && strings.HasSuffix(ot, " "+t)
+		}
+		// Within 200 mentions either way, so that a text of titles alone
+		// stays linear.
+		for j := i - 1; j >= 0 && j >= i-200; j-- {
+			if fits(&ms[j]) {
+				return &ms[j]
+			}
+		}
+		for j := i + 1; j < len(ms) && j <= i+200; j++ {
+			if fits(&ms[j]) {
+				return &ms[j]
+			}
+		}
+		return nil
+	}
+	out := ms[:0]
+	for i := range ms {
+		m := ms[i]
+		if m.titleOnly {
+			h := holder(i)
+			if h == nil {
+				continue
+			}
+			m.canonical = h.canonical
+		}
+		out = append(out, m)
+	}
 	return out
 }
 
@@ -188,7 +240,9 @@ func (d *doc) classifyRun(a, b int) []mention {
 		return out
 	}
 	if titleWords[last] {
-		return nil
+		// "the Attorney General", "POTUS": a person if the article names
+		// who holds the title (resolveTitles), else dropped.
+		return []mention{{a: a, b: b, typ: "person", title: name, titleOnly: true}}
 	}
 	if isAcronym(d.text[d.toks[a].s:d.toks[b-1].e]) {
 		return []mention{{a: a, b: b, typ: "organization"}}
@@ -248,7 +302,7 @@ func (d *doc) canonicalize(ms []mention) {
 	byLast := map[string][]int{}
 	for i := range ms {
 		m := &ms[i]
-		if m.typ == "person" || m.typ == "organization" {
+		if (m.typ == "person" || m.typ == "organization") && !m.titleOnly {
 			k := m.typ + "\x00" + d.toks[m.b-1].lw
 			if len(byLast[k]) < 64 {
 				byLast[k] = append(byLast[k], i)
@@ -257,7 +311,7 @@ func (d *doc) canonicalize(ms []mention) {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.typ != "person" && m.typ != "organization" {
+		if m.typ != "person" && m.typ != "organization" || m.titleOnly {
 			continue
 		}
 		best := ""
@@ -281,7 +335,7 @@ func (d *doc) canonicalize(ms []mention) {
 	// but is not listed as an entity nor used for pronouns.
 	for i := range ms {
 		m := &ms[i]
-		if m.typ == "person" && m.b-m.a == 1 && m.canonical == d.text[d.toks[m.a].s:d.toks[m.a].e] {
+		if m.typ == "person" && !m.titleOnly && m.b-m.a == 1 && m.canonical == d.text[d.toks[m.a].s:d.toks[m.a].e] {
 			m.weak = true
 		}
 	}
