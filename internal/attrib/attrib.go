@@ -10,8 +10,11 @@ package attrib
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/credence-news/credence/internal/text"
 
 	"github.com/credence-news/credence/internal/article"
 )
@@ -76,7 +79,7 @@ func Annotate(an *article.Analysis) {
 		an.Warnings = append(an.Warnings, w)
 	}
 	if d.cutSentences > 0 {
-		an.Warnings = append(an.Warnings, fmt.Sprintf("%d sentence(s) longer than %d tokens were searched for attributions in pieces; attributions that cross a piece boundary are missed", d.cutSentences, maxWindow))
+		an.Warnings = append(an.Warnings, fmt.Sprintf("%s longer than %d tokens were searched for attributions in pieces; attributions that cross a piece boundary are missed", text.Count(d.cutSentences, "sentence", "sentences"), maxWindow))
 	}
 }
 
@@ -96,7 +99,7 @@ func nearPosts(posts []post, cs, ce, cue int) []post {
 // content without a letter or digit (the damaged empty quote “ ”).
 func (d *doc) attribution(c cand) (article.Attribution, bool) {
 	t := d.text
-	cs, ce := trimBytes(t, c.cs, c.ce)
+	cs, ce := trimUnpaired(t, c.cs, c.ce)
 	if ce <= cs || c.cue.empty() || !hasWord(t[cs:ce]) {
 		return article.Attribution{}, false
 	}
@@ -124,6 +127,22 @@ func (d *doc) textSpan(s span) article.TextSpan {
 }
 
 // trimBytes trims white space off [s,e) of t.
+// trimUnpaired trims white space and a bracket or parenthesis whose
+// partner lies outside [s, e) ("[President has confidence in X," from a
+// bracketed embed).
+func trimUnpaired(t string, s, e int) (int, int) {
+	s, e = trimBytes(t, s, e)
+	for _, p := range [...][2]byte{{'[', ']'}, {'(', ')'}} {
+		if s < e && t[s] == p[0] && strings.IndexByte(t[s+1:e], p[1]) < 0 {
+			s, e = trimBytes(t, s+1, e)
+		}
+		if s < e && t[e-1] == p[1] && strings.IndexByte(t[s:e-1], p[0]) < 0 {
+			s, e = trimBytes(t, s, e-1)
+		}
+	}
+	return s, e
+}
+
 func trimBytes(t string, s, e int) (int, int) {
 	s, e = clamp(s, len(t)), clamp(e, len(t))
 	for s < e {
