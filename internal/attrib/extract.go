@@ -916,7 +916,8 @@ const taggedConf = 0.4
 var articles = setOf("the", "a", "an", "this", "these", "those")
 
 // nonAttributive reports the explicit negatives for a cue word at i:
-// "the said property", "That said,", "Having said that,", ", say, 10",
+// "the said property", "That said,", "Having said that," (from "said"
+// or from "having"), ", say, 10",
 // "to say", and a capitalised word inside a name.
 func (d *doc) nonAttributive(i, from, to int) bool {
 	t := d.toks[i]
@@ -936,6 +937,10 @@ func (d *doc) nonAttributive(i, from, to int) bool {
 		if p == "that" && i+1 < to && d.toks[i+1].lw == "," {
 			return true
 		}
+	}
+	// "Having said that," opens a clause: no one is quoted.
+	if t.lw == "having" && i+3 < to && d.toks[i+1].lw == "said" && d.toks[i+2].lw == "that" && d.toks[i+3].lw == "," {
+		return true
 	}
 	return t.lw == "say" && i > from && d.toks[i-1].lw == "," && i+1 < to && d.toks[i+1].lw == ","
 }
