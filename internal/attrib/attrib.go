@@ -126,7 +126,6 @@ func (d *doc) textSpan(s span) article.TextSpan {
 	return article.TextSpan{Text: d.text[st:en], Start: st, End: en}
 }
 
-// trimBytes trims white space off [s,e) of t.
 // trimUnpaired trims white space and a bracket or parenthesis whose
 // partner lies outside [s, e) ("[President has confidence in X," from a
 // bracketed embed).
@@ -143,6 +142,7 @@ func trimUnpaired(t string, s, e int) (int, int) {
 	return s, e
 }
 
+// trimBytes trims white space off [s,e) of t.
 func trimBytes(t string, s, e int) (int, int) {
 	s, e = clamp(s, len(t)), clamp(e, len(t))
 	for s < e {

@@ -18,3 +18,20 @@ func TestTrimUnpaired(t *testing.T) {
 		}
 	}
 }
+
+// TestHavingSaidThat: the rule holds even when the tagger marks
+// "Having" as a cue start (the embedded tagger may or may not).
+func TestHavingSaidThat(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Having said that, the plan works.", true},
+		{"Having said that the plan works, he left.", false},
+	} {
+		d := &doc{text: c.text, toks: tokenize(nil, c.text, 0, len(c.text))}
+		if got := d.nonAttributive(0, 0, len(d.toks)); got != c.want {
+			t.Errorf("%q: nonAttributive at Having = %v, want %v", c.text, got, c.want)
+		}
+	}
+}

@@ -17,6 +17,7 @@ type mention struct {
 	iso       string // dates: YYYY-MM-DD when complete
 	weak      bool   // a lone capitalised word that resolved to no full name
 	titleOnly bool   // a title standing for a person named elsewhere: "the Attorney General"
+	former    bool   // a holder no longer in office: "former President Barack Obama"
 }
 
 // titleWords end a title that stands before a person's name.
@@ -154,6 +155,13 @@ func (d *doc) findEntities() []mention {
 // titleAliases are titles written as one word.
 var titleAliases = map[string]string{"potus": "president", "flotus": "first lady"}
 
+// pastHolder before a titled name says the title is no longer theirs.
+var pastHolder = setOf("former", "ex", "late", "then")
+
+// juniorTitle before the end of a longer title makes it another office:
+// a Deputy Attorney General is not the Attorney General.
+var juniorTitle = setOf("deputy", "vice", "assistant", "associate", "principal", "lieutenant", "under", "former")
+
 // resolveTitles gives each title-only mention the person who carries
 // that title in the article, the nearest one before it, else the first
 // after it ("Attorney General Jeff Sessions" ... "the Attorney General"),
@@ -167,11 +175,18 @@ func resolveTitles(ms []mention) []mention {
 			t = a
 		}
 		fits := func(o *mention) bool {
-			if o.typ != "person" || o.titleOnly || o.title == "" {
+			if o.typ != "person" || o.titleOnly || o.former || o.title == "" {
 				return false
 			}
 			ot := strings.ToLower(o.title)
-			return ot == t || strings.Contains(t, " ") && strings.HasSuffix(ot, " "+t)
+			if ot == t {
+				return true
+			}
+			if !strings.Contains(t, " ") || !strings.HasSuffix(ot, " "+t) {
+				return false
+			}
+			head := strings.Fields(ot[:len(ot)-len(t)-1])
+			return len(head) == 0 || !juniorTitle[head[len(head)-1]]
 		}
 		// Within 200 mentions either way, so that a text of titles alone
 		// stays linear.
@@ -230,6 +245,9 @@ func (d *doc) classifyRun(a, b int) []mention {
 	}
 	if t := d.lastTitle(a, b); t >= a && t < b-1 {
 		m := mention{a: t + 1, b: b, typ: "person", title: d.text[d.toks[a].s:d.toks[t].e]}
+		if a > 0 && pastHolder[d.toks[a-1].lw] {
+			m.former = true
+		}
 		out := []mention{m}
 		// An organization inside the title: "White House Press Secretary".
 		for k := a; k < t; k++ {
@@ -241,8 +259,13 @@ func (d *doc) classifyRun(a, b int) []mention {
 	}
 	if titleWords[last] {
 		// "the Attorney General", "POTUS": a person if the article names
-		// who holds the title (resolveTitles), else dropped.
-		return []mention{{a: a, b: b, typ: "person", title: name, titleOnly: true}}
+		// who holds the title (resolveTitles), else dropped. Without
+		// "the" a title word is a name ("Judge said", Mark Judge) or a
+		// sentence opener ("General elections").
+		if _, alias := titleAliases[lname]; alias || a > 0 && d.toks[a-1].lw == "the" {
+			return []mention{{a: a, b: b, typ: "person", title: name, titleOnly: true}}
+		}
+		return nil
 	}
 	if isAcronym(d.text[d.toks[a].s:d.toks[b-1].e]) {
 		return []mention{{a: a, b: b, typ: "organization"}}

@@ -484,9 +484,12 @@ func (d *doc) inPoll(i, from, to int) (cand, bool) {
 		case "poll", "polls", "survey", "surveys":
 			poll = true
 		case "where", "that", "which", "who", "whose", "when":
-			// "In a district where polls close early, ...": the poll
-			// word is in a clause about the place, not its head.
-			return cand{}, false
+			// "In a district where polls close early, ...": a clause
+			// before any poll word is about the place; after one ("In a
+			// poll that Gallup released, ...") it is the poll's.
+			if !poll {
+				return cand{}, false
+			}
 		}
 		k++
 	}
@@ -1177,7 +1180,7 @@ func baseVerb(t tok) bool {
 		switch p {
 		case "VB", "VBP":
 			return true
-		case "PRP", "PRP$", "DT", "JJ", "CD", "IN":
+		case "PRP", "PRP$", "DT", "CD":
 			return false
 		}
 	}

@@ -497,9 +497,10 @@ func b2u(b bool) uint32 {
 // and source.
 const cueBeginBias = -40
 
-// cueBeginCost scales the training update of a token whose gold or
-// predicted tag is cue-begin: the cue start is the decision scored
-// exactly, the other tags only help it and the rules. On cross-validation
+// cueBeginCost scales the emission-weight update (transitions keep 1)
+// of a token whose gold or predicted tag is cue-begin: the cue start is
+// the decision scored exactly, the other tags only help it and the
+// rules. On cross-validation
 // over PolNeAR train (cue exact / source exact / content overlap F1),
 // 1 / 1.5 / 2 gave 4-fold 0.6707 / 0.6728 / 0.6724, 0.7018 / 0.7027 /
 // 0.7036, 0.7834 / 0.7837 / 0.7838 and 5-fold 0.6685 / 0.6689 / 0.6704,

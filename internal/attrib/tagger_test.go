@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,5 +134,21 @@ func TestDropNestedTagged(t *testing.T) {
 		if got := len(d.dropNestedTagged([]cand{parent, child})); got != c.want {
 			t.Errorf("parent confidence %v: %d attributions kept, want %d", c.parentConf, got, c.want)
 		}
+	}
+}
+
+// TestParseTaggerRefusesNonFinite: a file whose checksum is right but
+// whose weights are NaN or infinite would decode to garbage sums.
+func TestParseTaggerRefusesNonFinite(t *testing.T) {
+	for _, bad := range []float32{float32(math.NaN()), float32(math.Inf(1)), float32(math.Inf(-1))} {
+		tg := &Tagger{bits: 8, w: make([]float32, (1<<8)*nTags)}
+		tg.w[5] = bad
+		if _, err := ParseTagger(tg.Marshal()); err == nil {
+			t.Errorf("weight %v: parsed without error", bad)
+		}
+	}
+	tg := &Tagger{bits: 8, w: make([]float32, (1<<8)*nTags)}
+	if _, err := ParseTagger(tg.Marshal()); err != nil {
+		t.Errorf("finite weights: %v", err)
 	}
 }
