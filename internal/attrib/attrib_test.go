@@ -34,6 +34,17 @@ func (w want) match(a article.Attribution) bool {
 		(w.content == "" || strings.Contains(a.Content.Text, w.content))
 }
 
+// expectNone reports each attribution of an that bad accepts; name
+// prefixes the messages.
+func expectNone(t *testing.T, name string, an *article.Analysis, bad func(article.Attribution) bool) {
+	t.Helper()
+	for _, a := range an.Attributions {
+		if bad(a) {
+			t.Errorf("%sunwanted attribution: source %q, cue %q, content %q", name, a.Source.Text, a.Cue.Text, a.Content.Text)
+		}
+	}
+}
+
 // expectAttributions reports each want no attribution of an matches,
 // listing what was found; name prefixes the messages.
 func expectAttributions(t *testing.T, name string, an *article.Analysis, wants []want) {
@@ -495,10 +506,8 @@ func TestRecallFamilies(t *testing.T) {
 	} {
 		an := run(t, c.text)
 		expectAttributions(t, c.name+": ", an, c.want)
-		for _, a := range an.Attributions {
-			if c.notCue != "" && a.Cue.Text == c.notCue {
-				t.Errorf("%s: unwanted cue %q (source %q, content %q)", c.name, a.Cue.Text, a.Source.Text, a.Content.Text)
-			}
+		if c.notCue != "" {
+			expectNone(t, c.name+": ", an, func(a article.Attribution) bool { return a.Cue.Text == c.notCue })
 		}
 	}
 }

@@ -208,24 +208,11 @@ func table(lemmas map[string][]int, exc map[string][]string, forms func(string) 
 			}
 		}
 	}
-	keys := make([]string, 0, len(lemmas))
-	for l := range lemmas {
-		if plain(l) {
-			keys = append(keys, l)
-		}
-	}
-	sort.Strings(keys)
+	keys := plainKeys(lemmas)
 	for _, l := range keys {
 		add(l, lemmas[l])
 	}
-	excKeys := make([]string, 0, len(exc))
-	for f := range exc {
-		if plain(f) {
-			excKeys = append(excKeys, f)
-		}
-	}
-	sort.Strings(excKeys)
-	for _, f := range excKeys {
+	for _, f := range plainKeys(exc) {
 		if _, ok := lemmas[f]; ok {
 			continue
 		}
@@ -365,4 +352,17 @@ func writeNotice(dir, path string) error {
 		return err
 	}
 	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// plainKeys returns the keys of m that plain accepts, sorted, so the
+// output does not depend on map order.
+func plainKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		if plain(k) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	return keys
 }
