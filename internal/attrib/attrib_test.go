@@ -81,6 +81,8 @@ func TestAttributionFixtures(t *testing.T) {
 				{kind: "direct", source: "Mary Jones", cue: "said", content: "and we will win big."}}},
 		{"inverted with appositive", "“Nothing has changed,” said John Smith, a spokesman for Acme Corp.",
 			[]want{{kind: "direct", source: "John Smith, a spokesman for Acme Corp.", entity: "John Smith", typ: "person", cue: "said"}}},
+		{"title of an office before the name", "Secretary of State Jo Lee said the talks would resume.",
+			[]want{{source: "Secretary of State Jo Lee", entity: "Jo Lee", typ: "person", cue: "said"}}},
 		{"insisted that", "The senator insisted that the bill would pass.",
 			[]want{{kind: "indirect", source: "The senator", cue: "insisted", content: "that the bill would pass"}}},
 		{"warned", "Economists warned that inflation would rise.",
@@ -378,6 +380,10 @@ func TestTitleMentions(t *testing.T) {
 		{"nearest holder before", "President Ann Ruiz met President Bo Tam. The President left.",
 			map[string]string{"President": "Bo Tam"}},
 		{"nobody holds the title", "The President spoke to the Senate.", map[string]string{"President": ""}},
+		{"a title of an office", "Chief of Staff Jo Lee spoke first. Then the Chief of Staff left.",
+			map[string]string{"Jo Lee": "Jo Lee", "Chief of Staff": "Jo Lee", "of Staff Jo Lee": ""}},
+		{"a longer office", "Secretary of Homeland Security Ann Ruiz arrived. The Secretary of Homeland Security spoke.",
+			map[string]string{"Ann Ruiz": "Ann Ruiz", "Secretary of Homeland Security": "Ann Ruiz"}},
 		{"a deputy does not hold the title", "Deputy Attorney General Rod Lee signed the memo. The Attorney General said little.",
 			map[string]string{"Attorney General": ""}},
 		{"a former holder does not", "President Ann Ruiz attacked former President Bo Tam. The President said no.",
@@ -400,6 +406,30 @@ func TestTitleMentions(t *testing.T) {
 			}
 		}
 		checkOffsets(t, an)
+	}
+}
+
+// TestLowerCaseTitleSources: "the press secretary" is the person with
+// that title; "the state" is not the Secretary of State, and "the
+// president" is not the Vice President.
+func TestLowerCaseTitleSources(t *testing.T) {
+	for _, c := range []struct {
+		name, text, source, want, notEntity string
+	}{
+		{"press secretary", "White House Press Secretary Jo Lee spoke Monday. The press secretary said the talks would resume.",
+			"The press secretary", "Jo Lee", ""},
+		{"the state", "Secretary of State Jon Ruiz certified the count. The state said the count was final.",
+			"The state", "", "Jon Ruiz"},
+		{"a vice president is not the president", "Vice President Ann Tam arrived. The president said the plan would pass.",
+			"The president", "", "Ann Tam"},
+	} {
+		an := run(t, c.text)
+		if c.want != "" {
+			expectAttributions(t, c.name+": ", an, []want{{source: c.source, entity: c.want, typ: "person"}})
+		}
+		if c.notEntity != "" {
+			expectNone(t, c.name+": ", an, func(a article.Attribution) bool { return a.Source.Entity == c.notEntity && a.Source.Text == c.source })
+		}
 	}
 }
 

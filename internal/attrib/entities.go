@@ -162,6 +162,22 @@ var pastHolder = setOf("former", "ex", "late", "then")
 // a Deputy Attorney General is not the Attorney General.
 var juniorTitle = setOf("deputy", "vice", "assistant", "associate", "principal", "lieutenant", "under", "former")
 
+// titleFits reports whether the lower-case title t names the office of
+// a holder titled ot: the whole title, or its last words unless a junior
+// word comes before them ("attorney general" is not "deputy attorney
+// general"). A one-word tail counts only with oneWord ("the secretary"
+// for "press secretary").
+func titleFits(ot, t string, oneWord bool) bool {
+	if ot == t {
+		return true
+	}
+	if !oneWord && !strings.Contains(t, " ") || !strings.HasSuffix(ot, " "+t) {
+		return false
+	}
+	head := strings.Fields(ot[:len(ot)-len(t)-1])
+	return len(head) == 0 || !juniorTitle[head[len(head)-1]]
+}
+
 // resolveTitles gives each title-only mention the person who carries
 // that title in the article, the nearest one before it, else the first
 // after it ("Attorney General Jeff Sessions" ... "the Attorney General"),
@@ -178,15 +194,7 @@ func resolveTitles(ms []mention) []mention {
 			if o.typ != "person" || o.titleOnly || o.former || o.title == "" {
 				return false
 			}
-			ot := strings.ToLower(o.title)
-			if ot == t {
-				return true
-			}
-			if !strings.Contains(t, " ") || !strings.HasSuffix(ot, " "+t) {
-				return false
-			}
-			head := strings.Fields(ot[:len(ot)-len(t)-1])
-			return len(head) == 0 || !juniorTitle[head[len(head)-1]]
+			return titleFits(strings.ToLower(o.title), t, false)
 		}
 		// Within 200 mentions either way, so that a text of titles alone
 		// stays linear.
@@ -243,7 +251,8 @@ func (d *doc) classifyRun(a, b int) []mention {
 			return []mention{{a: a, b: b, typ: "organization"}}
 		}
 	}
-	if t := d.lastTitle(a, b); t >= a && t < b-1 {
+	if t := d.lastTitle(a, b); t >= a && t < b-1 && !d.officeTitle(a, b) {
+		t = d.titleOf(t, b)
 		m := mention{a: t + 1, b: b, typ: "person", title: d.text[d.toks[a].s:d.toks[t].e]}
 		if a > 0 && pastHolder[d.toks[a-1].lw] {
 			m.former = true
@@ -257,8 +266,8 @@ func (d *doc) classifyRun(a, b int) []mention {
 		}
 		return out
 	}
-	if titleWords[last] {
-		// "the Attorney General", "POTUS": a person if the article names
+	if titleWords[last] || d.officeTitle(a, b) {
+		// "the Attorney General", "the Chief of Staff", "POTUS": a person if the article names
 		// who holds the title (resolveTitles), else dropped. Without
 		// "the" a title word is a name ("Judge said", Mark Judge) or a
 		// sentence opener ("General elections").
@@ -283,6 +292,47 @@ func (d *doc) classifyRun(a, b int) []mention {
 		return []mention{{a: a, b: b, typ: "person"}} // a surname; resolved or dropped later
 	}
 	return []mention{{a: a, b: b, typ: "organization"}}
+}
+
+// officeWords name what an "of" title is of: "Secretary of State",
+// "Chief of Staff", "Director of National Intelligence".
+var officeWords = setOf("state", "defense", "defence", "staff", "commerce", "labor", "education", "energy",
+	"agriculture", "transportation", "treasury", "interior", "justice", "homeland", "security", "health",
+	"human", "services", "housing", "urban", "development", "veterans", "affairs", "national", "intelligence",
+	"investigation", "police", "the", "army", "navy", "air", "force", "naval", "operations", "communications",
+	"policy", "public", "foreign", "war", "finance")
+
+// titleOf extends the title ending at token t over "of" and the office
+// it names, leaving at least one token of the name before b: in
+// "Secretary of State Mike Pompeo" the name is "Mike Pompeo", not "of
+// State Mike Pompeo".
+func (d *doc) titleOf(t, b int) int {
+	if t+2 >= b || d.toks[t+1].lw != "of" {
+		return t
+	}
+	k := t + 2
+	for k < b-1 && officeWords[d.toks[k].lw] {
+		k++
+	}
+	if k == t+2 {
+		return t
+	}
+	return k - 1
+}
+
+// officeTitle reports whether [a, b) is a title and the office it is of,
+// with no name after: "Chief of Staff", "Secretary of Homeland Security".
+func (d *doc) officeTitle(a, b int) bool {
+	t := d.lastTitle(a, b)
+	if t < a || t+2 >= b || d.toks[t+1].lw != "of" {
+		return false
+	}
+	for k := t + 2; k < b; k++ {
+		if !officeWords[d.toks[k].lw] {
+			return false
+		}
+	}
+	return true
 }
 
 // lastTitle returns the index of the last title word in [a,b), or -1.

@@ -64,12 +64,14 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 		}
 	}
 	// "the press secretary": the person who carries that title.
-	if src.b-src.a >= 2 && d.toks[src.a].lw == "the" && !d.toks[src.a+1].cap {
+	// The description must end in a title word: "the state" is not the
+	// Secretary of State.
+	if src.b-src.a >= 2 && d.toks[src.a].lw == "the" && !d.toks[src.a+1].cap && titleWords[d.toks[src.b-1].lw] {
 		desc := strings.ToLower(d.text[d.toks[src.a+1].s:d.toks[src.b-1].e])
 		first := sort.Search(len(ms), func(i int) bool { return ms[i].a >= src.a })
 		for i := first - 1; i >= 0 && i >= first-200; i-- {
 			m := &ms[i]
-			if m.typ == "person" && m.title != "" && strings.HasSuffix(strings.ToLower(m.title), desc) {
+			if m.typ == "person" && m.title != "" && !m.former && titleFits(strings.ToLower(m.title), desc, true) {
 				return resolved{entity: m.canonical, typ: "person", title: m.title}
 			}
 		}
@@ -96,6 +98,9 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 	headEnd := src.b
 	for k := src.a; k < src.b; k++ {
 		lw := d.toks[k].lw
+		if lw == "of" && k > src.a && k+1 < src.b && titleWords[d.toks[k-1].lw] && d.toks[k-1].cap && d.toks[k+1].cap {
+			continue // "Secretary of State Mike Pompeo": part of a title
+		}
 		if lw == "who" || lw == "close" || lw == "familiar" || lw == "," || prepositions[lw] && k > src.a {
 			headEnd = k
 			break
