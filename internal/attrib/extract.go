@@ -916,12 +916,14 @@ const taggedConf = 0.4
 // leaves outside are kept: thresholds on the cue-begin margin and that
 // veto were tried on held-out train and did no better (docs/ATTRIBUTION.md).
 
+// articles before a word make it a noun, not a cue: "the said
+// property", "a call", "those fears".
 var articles = setOf("the", "a", "an", "this", "these", "those")
 
 // nonAttributive reports the explicit negatives for a cue word at i:
 // "the said property", "That said,", "Having said that," (from "said"
-// or from "having"), ", say, 10",
-// "to say", and a capitalised word inside a name.
+// or from "having"), ", say, 10", "to say", and a capitalised word
+// inside a name.
 func (d *doc) nonAttributive(i, from, to int) bool {
 	t := d.toks[i]
 	if t.cap && i > from && !d.titleCase(from, to) {
