@@ -318,7 +318,7 @@ func TestSocialPosts(t *testing.T) {
 		{"tweet paragraph of two sentences", "The mayor spoke.\n\nVote is off until next week. We will get this right. — Ana Ortiz (@MayorOrtiz) March 3, 2026\n\nThe council met.",
 			article.SocialPost{Platform: "twitter", Author: "Ana Ortiz", Handle: "@MayorOrtiz", Date: "2026-03-03", Text: "Vote is off until next week. We will get this right."}},
 		{"instagram", "She posted a photo.\n\nA post shared by Jane Doe (@jane.doe_) on Mar 3, 2018 at 5:00pm PST\n\nMore text.",
-			article.SocialPost{Platform: "instagram", Author: "Jane Doe", Handle: "@jane"}},
+			article.SocialPost{Platform: "instagram", Author: "Jane Doe", Handle: "@jane", Date: "2018-03-03"}},
 		{"bare pic link", "Look at this crowd pic.twitter.com/XyZ987",
 			article.SocialPost{Platform: "twitter", Text: "Look at this crowd"}},
 	} {

@@ -35,3 +35,19 @@ func TestHavingSaidThat(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDate(t *testing.T) {
+	for _, c := range []struct{ in, iso, rest string }{
+		{"June 8, 2017 more", "2017-06-08", " more"},
+		{"Mar 3, 2018 at 5:00pm PST\n", "2018-03-03", "\n"},
+		{"Sept. 12, 2016 at 10:12 AM EDT.", "2016-09-12", "."},
+		{"Mar 3, 2018 at noon", "2018-03-03", " at noon"},
+		{"Jan said so", "", "Jan said so"},
+		{"March 40, 2017", "", "March 40, 2017"},
+	} {
+		iso, end := parseDate(c.in, 0)
+		if iso != c.iso || c.in[end:] != c.rest {
+			t.Errorf("parseDate(%q) = %q, rest %q; want %q, rest %q", c.in, iso, c.in[end:], c.iso, c.rest)
+		}
+	}
+}

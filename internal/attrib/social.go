@@ -231,6 +231,9 @@ func parseDate(t string, i int) (string, int) {
 	}
 	m, ok := months[strings.ToLower(t[i:j])]
 	if !ok {
+		m, ok = shortMonths[strings.ToLower(t[i:j])]
+	}
+	if !ok {
 		return "", i
 	}
 	k := j
@@ -258,5 +261,47 @@ func parseDate(t string, i int) (string, int) {
 	if k-ys != 4 {
 		return "", i
 	}
-	return t[ys:k] + "-" + pad2(m) + "-" + pad2(day), k
+	return t[ys:k] + "-" + pad2(m) + "-" + pad2(day), timeEnd(t, k)
+}
+
+// shortMonths are month abbreviations written without a period, as in
+// Instagram's "Mar 3, 2017"; only dates in post signatures read them
+// ("Jan" alone is also a name).
+var shortMonths = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+
+// timeEnd returns the end of a time after a signature's date (" at
+// 4:05pm PST", "at 10:12 AM"), or k when none follows.
+func timeEnd(t string, k int) int {
+	if !strings.HasPrefix(t[k:], " at ") {
+		return k
+	}
+	j := k + len(" at ")
+	ds := j
+	for j < len(t) && (t[j] >= '0' && t[j] <= '9' || t[j] == ':') && j-ds < 5 {
+		j++
+	}
+	if j == ds || !strings.Contains(t[ds:j], ":") {
+		return k
+	}
+	if j+1 < len(t) && t[j] == ' ' && (t[j+1] == 'a' || t[j+1] == 'p' || t[j+1] == 'A' || t[j+1] == 'P') {
+		j++
+	}
+	for _, ap := range []string{"am", "pm", "AM", "PM", "a.m.", "p.m."} {
+		if strings.HasPrefix(t[j:], ap) {
+			j += len(ap)
+			break
+		}
+	}
+	// A time zone: two to four capitals.
+	if j+2 < len(t) && t[j] == ' ' {
+		z := j + 1
+		for z < len(t) && t[z] >= 'A' && t[z] <= 'Z' && z-j <= 4 {
+			z++
+		}
+		if z-j-1 >= 2 && (z == len(t) || t[z] < 'A' || t[z] > 'Z') {
+			j = z
+		}
+	}
+	return j
 }
