@@ -541,3 +541,25 @@ func TestRecallFamilies(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounGender: "she" and "he" skip the last person when the
+// article says that person is of the other gender, and take the last
+// person when it says nothing.
+func TestPronounGender(t *testing.T) {
+	for _, c := range []struct {
+		name, text, source, entity string
+	}{
+		{"she skips a man", "Mary Jones met John Smith on Monday. She said the plan would pass.", "She", "Mary Jones"},
+		{"he skips a woman", "John Smith met Mary Jones on Monday. He said the plan would pass.", "He", "John Smith"},
+		{"a gendered title", "Congresswoman Pat Lee met Congressman Kim Tam. She said the plan would pass.", "She", "Pat Lee"},
+		{"the surname carries the gender", "Mary Jones spoke. Later Jones met John Smith. She said the plan would pass.", "She", "Mary Jones"},
+		{"nothing said: the last person", "Pat Lee met Kim Tam. She said the plan would pass.", "She", "Kim Tam"},
+		{"a named woman just before a capitalised run", "Hillary Clinton spoke about Pell Grants on Monday. She said the plan would pass.",
+			"She", "Hillary Clinton"},
+		{"a named woman sentences back", "Mary Jones spoke first. The room was full. The hall was cold. The crowd cheered. Pat Lee came in. She said the plan would pass.",
+			"She", "Pat Lee"},
+	} {
+		an := run(t, c.text)
+		expectAttributions(t, c.name+": ", an, []want{{source: c.source, entity: c.entity, typ: "person"}})
+	}
+}

@@ -18,6 +18,7 @@ type mention struct {
 	weak      bool   // a lone capitalised word that resolved to no full name
 	titleOnly bool   // a title standing for a person named elsewhere: "the Attorney General"
 	former    bool   // a holder no longer in office: "former President Barack Obama"
+	gender    byte   // genderMale, genderFemale or genderUnknown (gender.go)
 }
 
 // titleWords end a title that stands before a person's name.
@@ -71,6 +72,7 @@ var capStop = setOf("the", "a", "an", "in", "on", "at", "this", "that", "these",
 	"although", "though", "since", "until", "during", "about", "over", "under", "into", "according", "said",
 	"says", "mr", "read", "follow", "click", "watch", "update", "just", "only", "every", "each", "any", "such",
 	"other", "another", "few", "several", "unnamed", "anonymous", "like", "meanwhile", "despite", "among",
+	"later", "earlier", "instead", "afterward", "afterwards", "finally", "indeed", "perhaps",
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
 	"january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
 	"december")
@@ -149,7 +151,9 @@ func (d *doc) findEntities() []mention {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].a < out[j].a })
 	d.canonicalize(out)
-	return resolveTitles(out)
+	out = resolveTitles(out)
+	d.assignGenders(out)
+	return out
 }
 
 // titleAliases are titles written as one word.

@@ -50,12 +50,12 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 	if src.b-src.a == 1 {
 		switch d.toks[src.a].lw {
 		case "he", "she", "him", "her":
-			if m := d.lastBefore(ms, src.a, "person"); m != nil {
+			if m := d.lastBefore(ms, src.a, "person", pronounGender(d.toks[src.a].lw)); m != nil {
 				return resolved{entity: m.canonical, typ: "person", title: m.title}
 			}
 			return resolved{entity: text, typ: "person"}
 		case "who", "which":
-			if m := d.lastBefore(ms, src.a, ""); m != nil && m.b >= src.a-2 {
+			if m := d.lastBefore(ms, src.a, "", genderUnknown); m != nil && m.b >= src.a-2 {
 				return resolved{entity: m.canonical, typ: m.typ, title: m.title}
 			}
 			return resolved{entity: text, typ: "unknown"}
@@ -215,19 +215,35 @@ func (d *doc) affiliationAfter(src span, headEnd int) string {
 }
 
 // lastBefore returns the last mention of type typ (any when "") that
-// ends before token a.
-func (d *doc) lastBefore(ms []mention, a int, typ string) *mention {
+// ends before token a, skipping people of the other gender than g.
+func (d *doc) lastBefore(ms []mention, a int, typ string, g byte) *mention {
 	first := sort.Search(len(ms), func(i int) bool { return ms[i].a >= a })
+	var open *mention // the last one whose gender the article does not tell
 	for i := first - 1; i >= 0 && i >= first-500; i-- {
 		m := &ms[i]
-		if m.b > a || m.weak {
+		if m.b > a || m.weak || g != genderUnknown && m.gender != genderUnknown && m.gender != g {
 			continue
 		}
-		if typ == "" && (m.typ == "person" || m.typ == "organization") || m.typ == typ {
+		if !(typ == "" && (m.typ == "person" || m.typ == "organization") || m.typ == typ) {
+			continue
+		}
+		if g == genderUnknown || m.gender == g {
+			if open != nil && d.toks[open.a].sent-d.toks[m.a].sent > 2 {
+				return open
+			}
 			return m
 		}
+		// A person of unknown gender is taken unless one the article
+		// says has that gender comes within two more sentences: a
+		// capitalised run typed person by mistake ("Pell Grants") is
+		// then passed over for "Hillary Clinton" just before it.
+		if open == nil {
+			open = m
+		} else if d.toks[open.a].sent-d.toks[m.a].sent > 2 {
+			return open
+		}
 	}
-	return nil
+	return open
 }
 
 // MinConfidence is the confidence an attribution needs to make a source
