@@ -363,6 +363,25 @@ func TestEntities(t *testing.T) {
 	checkOffsets(t, an)
 }
 
+// TestEntityTypesByLastWord: the last word of a capitalised run types
+// it when no keyword does.
+func TestEntityTypesByLastWord(t *testing.T) {
+	an := run(t, "On Labor Day, Jo Lee flew to Kansas City and met the United Nations envoy. "+
+		"A USA Today analysis found Many African Americans would vote. Pollster Ann Ruiz agreed.")
+	got := map[string]string{}
+	for _, e := range an.Entities {
+		got[e.Text] = e.Type
+	}
+	for text, want := range map[string]string{
+		"Jo Lee": "person", "Kansas City": "place", "United Nations": "organization", "USA Today": "organization",
+		"Ann Ruiz": "person", "Labor Day": "", "African Americans": "", "Many African Americans": "",
+	} {
+		if got[text] != want {
+			t.Errorf("%q: type %q, want %q (entities %v)", text, got[text], want, got)
+		}
+	}
+}
+
 // TestTitleMentions: a title standing alone is the person the article
 // names with it, and nobody when no one carries it.
 func TestTitleMentions(t *testing.T) {

@@ -28,7 +28,7 @@ var titleWords = setOf("president", "secretary", "general", "advisor", "adviser"
 	"ambassador", "candidate", "nominee", "chief", "officer", "commissioner", "congressman", "congresswoman",
 	"prof.", "professor", "pope", "king", "queen", "prince", "princess", "lt.", "gen.", "col.", "sgt.", "capt.",
 	"attorney", "correspondent", "reporter", "anchor", "host", "editor", "columnist", "economist", "analyst",
-	"founder", "ceo", "potus", "flotus", "scotus", "chair", "vice", "deputy", "principal", "press", "rev.", "sheriff", "commander", "lawyer")
+	"founder", "ceo", "potus", "flotus", "scotus", "chair", "pollster", "strategist", "vice", "deputy", "principal", "press", "rev.", "sheriff", "commander", "lawyer")
 
 // orgWords make a capitalised name an organization.
 var orgWords = setOf("department", "court", "committee", "house", "party", "news", "post", "times", "journal",
@@ -72,10 +72,31 @@ var capStop = setOf("the", "a", "an", "in", "on", "at", "this", "that", "these",
 	"although", "though", "since", "until", "during", "about", "over", "under", "into", "according", "said",
 	"says", "mr", "read", "follow", "click", "watch", "update", "just", "only", "every", "each", "any", "such",
 	"other", "another", "few", "several", "unnamed", "anonymous", "like", "meanwhile", "despite", "among",
-	"later", "earlier", "instead", "afterward", "afterwards", "finally", "indeed", "perhaps",
+	"later", "earlier", "instead", "afterward", "afterwards", "finally", "indeed", "perhaps", "maybe",
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
 	"january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
 	"december")
+
+// placeEnds end the names of places: "Kansas City", "Easter Island",
+// "Middle East", "National Mall".
+var placeEnds = setOf("city", "island", "islands", "street", "avenue", "springs", "county", "mall", "east",
+	"valley", "river", "beach", "coast", "heights", "mountains", "peninsula", "strait", "sea", "ocean",
+	"canyon", "square", "boulevard", "airport", "borough", "township", "province", "region", "gulf")
+
+// orgEnds end the names of organizations the keywords miss: "United
+// Nations", "Crosscut Strategies", "super PACs", "USA Today".
+var orgEnds = setOf("nations", "pacs", "pac", "strategies", "partners", "associates", "holdings", "industries",
+	"systems", "technologies", "media", "communications", "consulting", "enterprises", "labs", "today")
+
+// notNames end capitalised runs that are neither people, organizations
+// nor places: events, laws, days, peoples and adjectives of nations.
+var notNames = setOf("day", "act", "plan", "amendment", "convention", "war", "forum", "debate",
+	"summit", "program", "programme", "grants", "treaty", "accord", "agreement", "doctrine", "era", "games",
+	"olympics", "cup", "bowl", "award", "awards", "prize", "american", "americans", "european", "europeans",
+	"african", "africans", "asian", "asians", "hispanic", "hispanics", "latino", "latinos", "muslim",
+	"muslims", "christian", "christians", "jewish", "islamic", "cuban", "cubans", "mexican", "mexicans",
+	"russian", "russians", "chinese", "iranian", "iranians", "syrian", "syrians", "iraqi", "iraqis",
+	"israeli", "israelis", "palestinian", "palestinians", "british", "germans", "i")
 
 var mediaWords = setOf("caller", "post", "times", "journal", "news", "hill", "atlantic", "guardian", "economist",
 	"tribune", "herald", "gazette", "examiner", "intercept", "beast", "blaze", "independent", "telegraph")
@@ -242,6 +263,16 @@ func (d *doc) classifyRun(a, b int) []mention {
 	lname := strings.ToLower(name)
 	if places[lname] {
 		return []mention{{a: a, b: b, typ: "place"}}
+	}
+	// The last word often tells what a capitalised run is: "Colorado
+	// Springs", "Islamic State", "Labor Day", "African Americans".
+	switch lastw := d.toks[b-1].lw; {
+	case placeEnds[lastw] && b-a >= 2:
+		return []mention{{a: a, b: b, typ: "place"}}
+	case orgEnds[lastw]:
+		return []mention{{a: a, b: b, typ: "organization"}}
+	case notNames[lastw]:
+		return nil
 	}
 	last := d.toks[b-1].lw
 	// Organization by keyword anywhere or an acronym.
