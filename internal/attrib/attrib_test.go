@@ -382,6 +382,30 @@ func TestEntityTypesByLastWord(t *testing.T) {
 	}
 }
 
+// TestEpithets: a party or an epithet before a full name is not part of
+// the canonical name; a title is kept as a title.
+func TestEpithets(t *testing.T) {
+	for _, c := range []struct{ text, mention, canonical string }{
+		{"Republican Donald Trump spoke. Trump said the race was close.", "Trump", "Donald Trump"},
+		{"The rival camp waited. Rival Hillary Clinton spoke. Clinton said no.", "Clinton", "Hillary Clinton"},
+		{"The president spoke. President Barack Obama left. Obama said no.", "Obama", "Barack Obama"},
+	} {
+		an := run(t, c.text)
+		found := false
+		for _, e := range an.Entities {
+			if e.Text == c.mention {
+				found = true
+				if e.Canonical != c.canonical {
+					t.Errorf("%q: %q resolves to %q, want %q", c.text, c.mention, e.Canonical, c.canonical)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no entity %q", c.text, c.mention)
+		}
+	}
+}
+
 // TestTitleMentions: a title standing alone is the person the article
 // names with it, and nobody when no one carries it.
 func TestTitleMentions(t *testing.T) {

@@ -98,6 +98,12 @@ var notNames = setOf("day", "act", "plan", "amendment", "convention", "war", "fo
 	"russian", "russians", "chinese", "iranian", "iranians", "syrian", "syrians", "iraqi", "iraqis",
 	"israeli", "israelis", "palestinian", "palestinians", "british", "germans", "i")
 
+// epithets stand before a person's full name without being part of it.
+var epithets = setOf("republican", "democrat", "democratic", "independent", "libertarian", "conservative",
+	"liberal", "progressive", "crooked", "lyin'", "lyin’", "sleepy", "little", "senior", "junior", "veteran",
+	"billionaire", "candidate", "presumptive", "embattled", "outgoing", "incoming", "rival", "opponent",
+	"challenger", "frontrunner", "front-runner", "fellow")
+
 var mediaWords = setOf("caller", "post", "times", "journal", "news", "hill", "atlantic", "guardian", "economist",
 	"tribune", "herald", "gazette", "examiner", "intercept", "beast", "blaze", "independent", "telegraph")
 
@@ -160,6 +166,12 @@ func (d *doc) findEntities() []mention {
 		if a == j || (first && a == i && j-a == 1 && lowerSeen[d.toks[a].lw]) {
 			i = j - 1
 			continue
+		}
+		// "Rival Hillary Clinton" opening a sentence: a word the text
+		// also writes in lower case, before a first name, is not part
+		// of the name.
+		if first && a == i && j-a >= 3 && lowerSeen[d.toks[a].lw] && !titleWords[d.toks[a].lw] && (maleNames[d.toks[a+1].lw] || femaleNames[d.toks[a+1].lw]) {
+			a++
 		}
 		ms := d.classifyRun(a, j)
 		// "The Daily Caller", "The Hill": the article is part of a
@@ -319,6 +331,11 @@ func (d *doc) classifyRun(a, b int) []mention {
 		if c := d.toks[b+1].lw; !orgWords[c] && !titleWords[c] && b+2 < len(d.toks) && d.toks[b+2].cap {
 			return []mention{{a: a, b: b, typ: "organization"}}
 		}
+	}
+	// "Republican Donald Trump", "Crooked Hillary Clinton": a party or
+	// an epithet before a full name is not part of it.
+	if b-a >= 3 && b-a <= 5 && epithets[d.toks[a].lw] {
+		a++
 	}
 	if b-a >= 2 && b-a <= 4 {
 		return []mention{{a: a, b: b, typ: "person"}}

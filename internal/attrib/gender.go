@@ -28,7 +28,7 @@ var maleNames = setOf("aaron", "adam", "al", "alan", "albert", "alex", "alexande
 	"dick", "don", "donald", "doug", "douglas", "ed", "edward", "eric", "frank", "fred", "gary", "george",
 	"greg", "gregory", "harry", "henry", "howard", "ian", "jack", "jacob", "james", "jason", "jeb", "jeff",
 	"jeffrey", "jeremy", "jerry", "jim", "jimmy", "joe", "john", "johnny", "jon", "jonathan", "joseph", "josh",
-	"joshua", "juan", "keith", "ken", "kenneth", "kevin", "larry", "lindsey", "louis", "marco", "mark",
+	"joshua", "juan", "keith", "ken", "kenneth", "kevin", "larry", "louis", "marco", "mark",
 	"martin", "matt", "matthew", "michael", "mike", "mitch", "mitt", "newt", "nick", "nicholas",
 	"patrick", "paul", "pete", "peter", "phil", "philip", "ralph", "rand", "randy", "ray", "reince", "richard",
 	"rick", "rob", "robert", "roger", "ron", "ronald", "roy", "rudy", "russell", "ryan", "sam", "samuel",
