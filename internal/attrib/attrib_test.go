@@ -372,6 +372,13 @@ func TestEntityTypesByLastWord(t *testing.T) {
 	for _, e := range an.Entities {
 		got[e.Text] = e.Type
 	}
+	for _, c := range []struct{ text, entity string }{
+		{"Doris Day said the film was her favorite.", "Doris Day"},
+		{"Mayor John Street said the budget was sound.", "John Street"},
+		{"Secretary of the Navy Richard Spencer said the ships were ready.", "Richard Spencer"},
+	} {
+		expectAttributions(t, c.text+": ", run(t, c.text), []want{{entity: c.entity, typ: "person", cue: "said"}})
+	}
 	for text, want := range map[string]string{
 		"Jo Lee": "person", "Kansas City": "place", "United Nations": "organization", "USA Today": "organization",
 		"Ann Ruiz": "person", "Labor Day": "", "African Americans": "", "Many African Americans": "",
@@ -597,6 +604,8 @@ func TestPronounGender(t *testing.T) {
 		{"a gendered title", "Congresswoman Pat Lee met Congressman Kim Tam. She said the plan would pass.", "She", "Pat Lee"},
 		{"the surname carries the gender", "Mary Jones spoke. Later Jones met John Smith. She said the plan would pass.", "She", "Mary Jones"},
 		{"nothing said: the last person", "Pat Lee met Kim Tam. She said the plan would pass.", "She", "Kim Tam"},
+		{"an unlisted first name keeps he", "Ted Cruz spoke first. Then Lindsey Graham took the stage. He said the bill was dead.",
+			"He", "Lindsey Graham"},
 		{"a named woman just before a capitalised run", "Hillary Clinton spoke about Pell Grants on Monday. She said the plan would pass.",
 			"She", "Hillary Clinton"},
 		{"a named woman sentences back", "Mary Jones spoke first. The room was full. The hall was cold. The crowd cheered. Pat Lee came in. She said the plan would pass.",

@@ -42,6 +42,7 @@ func TestParseDate(t *testing.T) {
 		{"Mar 3, 2018 at 5:00pm PST\n", "2018-03-03", "\n"},
 		{"Sept. 12, 2016 at 10:12 AM EDT.", "2016-09-12", "."},
 		{"Mar 3, 2018 at noon", "2018-03-03", " at noon"},
+		{"Mar 3, 2017 at 4:05 and more", "2017-03-03", " and more"},
 		{"Jan said so", "", "Jan said so"},
 		{"March 40, 2017", "", "March 40, 2017"},
 	} {

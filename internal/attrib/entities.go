@@ -19,6 +19,7 @@ type mention struct {
 	titleOnly bool   // a title standing for a person named elsewhere: "the Attorney General"
 	former    bool   // a holder no longer in office: "former President Barack Obama"
 	gender    byte   // genderMale, genderFemale or genderUnknown (gender.go)
+	shaky     bool   // a person run with a word the text also writes in lower case ("Ready for Trump")
 }
 
 // titleWords end a title that stands before a person's name.
@@ -86,17 +87,18 @@ var placeEnds = setOf("city", "island", "islands", "street", "avenue", "springs"
 // orgEnds end the names of organizations the keywords miss: "United
 // Nations", "Crosscut Strategies", "super PACs", "USA Today".
 var orgEnds = setOf("nations", "pacs", "pac", "strategies", "partners", "associates", "holdings", "industries",
-	"systems", "technologies", "media", "communications", "consulting", "enterprises", "labs", "today")
+	"systems", "technologies", "media", "communications", "consulting", "enterprises", "labs", "today",
+	"forum", "program", "programme")
 
 // notNames end capitalised runs that are neither people, organizations
 // nor places: events, laws, days, peoples and adjectives of nations.
-var notNames = setOf("day", "act", "plan", "amendment", "convention", "war", "forum", "debate",
-	"summit", "program", "programme", "grants", "treaty", "accord", "agreement", "doctrine", "era", "games",
+var notNames = setOf("day", "act", "plan", "amendment", "convention", "war", "debate",
+	"summit", "grants", "treaty", "accord", "agreement", "doctrine", "era", "games",
 	"olympics", "cup", "bowl", "award", "awards", "prize", "american", "americans", "european", "europeans",
 	"african", "africans", "asian", "asians", "hispanic", "hispanics", "latino", "latinos", "muslim",
 	"muslims", "christian", "christians", "jewish", "islamic", "cuban", "cubans", "mexican", "mexicans",
 	"russian", "russians", "chinese", "iranian", "iranians", "syrian", "syrians", "iraqi", "iraqis",
-	"israeli", "israelis", "palestinian", "palestinians", "british", "germans", "i")
+	"israeli", "israelis", "palestinian", "palestinians", "british", "germans")
 
 // epithets stand before a person's full name without being part of it.
 var epithets = setOf("republican", "democrat", "democratic", "independent", "libertarian", "conservative",
@@ -156,6 +158,11 @@ func (d *doc) findEntities() []mention {
 				j += 2
 				continue
 			}
+			// "Secretary of the Navy" (not "Morgan of the Sierra Club").
+			if u.lw == "of" && titleWords[d.toks[j-1].lw] && j+2 < n && d.toks[j+1].lw == "the" && d.toks[j+2].cap && !d.toks[j+2].punct {
+				j += 3
+				continue
+			}
 			break
 		}
 		a := i
@@ -170,10 +177,14 @@ func (d *doc) findEntities() []mention {
 		// "Rival Hillary Clinton" opening a sentence: a word the text
 		// also writes in lower case, before a first name, is not part
 		// of the name.
-		if first && a == i && j-a >= 3 && lowerSeen[d.toks[a].lw] && !titleWords[d.toks[a].lw] && (maleNames[d.toks[a+1].lw] || femaleNames[d.toks[a+1].lw]) {
+		if w := d.toks[a].lw; first && a == i && j-a >= 3 && lowerSeen[w] && !titleWords[w] && !maleNames[w] && !femaleNames[w] &&
+			(maleNames[d.toks[a+1].lw] || femaleNames[d.toks[a+1].lw]) {
 			a++
 		}
 		ms := d.classifyRun(a, j)
+		for k := range ms {
+			ms[k].shaky = ms[k].typ == "person" && d.shakyName(ms[k], lowerSeen)
+		}
 		// "The Daily Caller", "The Hill": the article is part of a
 		// publication's name.
 		if len(ms) == 1 && ms[0].typ == "organization" && a > i && d.toks[a-1].lw == "the" && mediaWords[d.toks[j-1].lw] {
@@ -187,6 +198,28 @@ func (d *doc) findEntities() []mention {
 	out = resolveTitles(out)
 	d.assignGenders(out)
 	return out
+}
+
+// shakyName reports whether a person mention may not be a person at all:
+// it has no listed first name, and its first word is usually a common
+// word or one of its words is also written in lower case in the text
+// ("Unlike Patriot", "Kent County Republican").
+func (d *doc) shakyName(m mention, lowerSeen map[string]bool) bool {
+	first := d.toks[m.a].lw
+	if maleNames[first] || femaleNames[first] {
+		return false
+	}
+	// A first word usually written in lower case ("Ready for Trump",
+	// "Public Affairs"): first names are proper nouns.
+	if c, ok := posTags[first]; ok && !strings.HasPrefix(c, "NNP") {
+		return true
+	}
+	for k := m.a; k < m.b; k++ {
+		if lowerSeen[d.toks[k].lw] {
+			return true
+		}
+	}
+	return false
 }
 
 // titleAliases are titles written as one word.
@@ -276,19 +309,33 @@ func (d *doc) classifyRun(a, b int) []mention {
 	if places[lname] {
 		return []mention{{a: a, b: b, typ: "place"}}
 	}
+	t0 := d.lastTitle(a, b)
+	office := d.officeTitle(a, b)
 	// The last word often tells what a capitalised run is: "Colorado
-	// Springs", "Islamic State", "Labor Day", "African Americans".
-	switch lastw := d.toks[b-1].lw; {
-	case placeEnds[lastw] && b-a >= 2:
-		return []mention{{a: a, b: b, typ: "place"}}
-	case orgEnds[lastw]:
-		return []mention{{a: a, b: b, typ: "organization"}}
-	case notNames[lastw]:
-		return nil
+	// Springs", "United Nations", "Labor Day", "African Americans"; not
+	// after a first name or a title ("Doris Day", "Mayor John Street").
+	if f := d.toks[a].lw; t0 < a && !maleNames[f] && !femaleNames[f] {
+		switch lastw := d.toks[b-1].lw; {
+		case placeEnds[lastw] && b-a >= 2:
+			return []mention{{a: a, b: b, typ: "place"}}
+		case orgEnds[lastw]:
+			return []mention{{a: a, b: b, typ: "organization"}}
+		case notNames[lastw]:
+			return nil
+		}
 	}
 	last := d.toks[b-1].lw
+	// The office of an "of" title is not an organization of the run:
+	// "Secretary of the Navy Richard Spencer".
+	tEnd := t0
+	if t0 >= a && t0 < b-1 && !office {
+		tEnd = d.titleOf(t0, b)
+	}
 	// Organization by keyword anywhere or an acronym.
-	for k := a; k < b; k++ {
+	for k := a; k < b && !office; k++ {
+		if k > t0 && k <= tEnd {
+			continue
+		}
 		if orgWords[d.toks[k].lw] && !(titleWords[d.toks[k].lw] && k < b-1) {
 			// "White House Press Secretary Sarah Sanders": a title with an
 			// organization inside, then a person.
@@ -298,8 +345,8 @@ func (d *doc) classifyRun(a, b int) []mention {
 			return []mention{{a: a, b: b, typ: "organization"}}
 		}
 	}
-	if t := d.lastTitle(a, b); t >= a && t < b-1 && !d.officeTitle(a, b) {
-		t = d.titleOf(t, b)
+	if t := t0; t >= a && t < b-1 && !office {
+		t = tEnd
 		m := mention{a: t + 1, b: b, typ: "person", title: d.text[d.toks[a].s:d.toks[t].e]}
 		if a > 0 && pastHolder[d.toks[a-1].lw] {
 			m.former = true
@@ -313,7 +360,7 @@ func (d *doc) classifyRun(a, b int) []mention {
 		}
 		return out
 	}
-	if titleWords[last] || d.officeTitle(a, b) {
+	if titleWords[last] || office {
 		// "the Attorney General", "the Chief of Staff", "POTUS": a person if the article names
 		// who holds the title (resolveTitles), else dropped. Without
 		// "the" a title word is a name ("Judge said", Mark Judge) or a

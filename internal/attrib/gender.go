@@ -20,24 +20,24 @@ var femaleTitles = setOf("mrs.", "mrs", "ms.", "ms", "miss", "congresswoman", "c
 	"queen", "princess", "lady", "dame", "madam", "sister", "mother", "wife", "daughter", "businesswoman",
 	"councilwoman", "assemblywoman", "anchorwoman", "duchess", "empress")
 
-// Common first names in English-language news, kept short: names given
-// to both (Jordan, Taylor, Kelly) are left out.
-var maleNames = setOf("aaron", "adam", "al", "alan", "albert", "alex", "alexander", "andrew", "anthony", "arthur",
+// Common first names in English-language news, kept short: names often
+// given to both (Jordan, Taylor, Kelly, Alex, Chris, Sam) are left out.
+var maleNames = setOf("aaron", "adam", "al", "alan", "albert", "alexander", "andrew", "anthony", "arthur",
 	"barack", "ben", "benjamin", "bernie", "bill", "bob", "bobby", "brad", "brett", "brian", "bruce", "carl",
-	"charles", "charlie", "chris", "christopher", "chuck", "cory", "dan", "daniel", "dave", "david", "dennis",
+	"charles", "charlie", "christopher", "chuck", "cory", "dan", "daniel", "dave", "david", "dennis",
 	"dick", "don", "donald", "doug", "douglas", "ed", "edward", "eric", "frank", "fred", "gary", "george",
 	"greg", "gregory", "harry", "henry", "howard", "ian", "jack", "jacob", "james", "jason", "jeb", "jeff",
 	"jeffrey", "jeremy", "jerry", "jim", "jimmy", "joe", "john", "johnny", "jon", "jonathan", "joseph", "josh",
 	"joshua", "juan", "keith", "ken", "kenneth", "kevin", "larry", "louis", "marco", "mark",
 	"martin", "matt", "matthew", "michael", "mike", "mitch", "mitt", "newt", "nick", "nicholas",
 	"patrick", "paul", "pete", "peter", "phil", "philip", "ralph", "rand", "randy", "ray", "reince", "richard",
-	"rick", "rob", "robert", "roger", "ron", "ronald", "roy", "rudy", "russell", "ryan", "sam", "samuel",
+	"rick", "rob", "robert", "roger", "ron", "ronald", "roy", "rudy", "russell", "ryan", "samuel",
 	"scott", "sean", "sergei", "stephen", "steve", "steven", "ted", "thomas", "tim", "timothy", "todd", "tom",
 	"tony", "vladimir", "walter", "wayne", "william", "willie", "xi")
 
 var femaleNames = setOf("alice", "alexandria", "amanda", "amy", "andrea", "angela", "ann", "anna", "anne",
 	"barbara", "betsy", "betty", "beth", "carly", "carol", "caroline", "catherine", "chelsea", "christine",
-	"claire", "cynthia", "deborah", "debbie", "diane", "donna", "dorothy", "elizabeth", "ellen", "emily",
+	"claire", "cynthia", "deborah", "debbie", "diane", "donna", "doris", "dorothy", "elizabeth", "ellen", "emily",
 	"emma", "erin", "gina", "hillary", "heather", "helen", "huma", "ivanka", "jane", "janet", "jennifer",
 	"jessica", "jill", "joan", "joanne", "judith", "judy", "julia", "julie", "karen", "kate", "katherine",
 	"kathleen", "kathy", "kellyanne", "kamala", "kirsten", "kirstjen", "laura", "lauren", "linda", "lisa",

@@ -284,10 +284,7 @@ func timeEnd(t string, k int) int {
 	if j == ds || !strings.Contains(t[ds:j], ":") {
 		return k
 	}
-	if j+1 < len(t) && t[j] == ' ' && (t[j+1] == 'a' || t[j+1] == 'p' || t[j+1] == 'A' || t[j+1] == 'P') {
-		j++
-	}
-	for _, ap := range []string{"am", "pm", "AM", "PM", "a.m.", "p.m."} {
+	for _, ap := range []string{"am", "pm", "AM", "PM", "a.m.", "p.m.", " am", " pm", " AM", " PM", " a.m.", " p.m."} {
 		if strings.HasPrefix(t[j:], ap) {
 			j += len(ap)
 			break

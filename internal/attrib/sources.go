@@ -98,8 +98,9 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 	headEnd := src.b
 	for k := src.a; k < src.b; k++ {
 		lw := d.toks[k].lw
-		if lw == "of" && k > src.a && k+1 < src.b && titleWords[d.toks[k-1].lw] && d.toks[k-1].cap && d.toks[k+1].cap {
-			continue // "Secretary of State Mike Pompeo": part of a title
+		if lw == "of" && k > src.a && k+1 < src.b && titleWords[d.toks[k-1].lw] && d.toks[k-1].cap &&
+			(d.toks[k+1].cap || d.toks[k+1].lw == "the" && k+2 < src.b && d.toks[k+2].cap) {
+			continue // "Secretary of State Mike Pompeo", "Secretary of the Navy ...": part of a title
 		}
 		if lw == "who" || lw == "close" || lw == "familiar" || lw == "," || prepositions[lw] && k > src.a {
 			headEnd = k
@@ -227,20 +228,22 @@ func (d *doc) lastBefore(ms []mention, a int, typ string, g byte) *mention {
 		if !(typ == "" && (m.typ == "person" || m.typ == "organization") || m.typ == typ) {
 			continue
 		}
+		if open != nil && d.toks[open.a].sent-d.toks[m.a].sent > 2 {
+			return open
+		}
 		if g == genderUnknown || m.gender == g {
-			if open != nil && d.toks[open.a].sent-d.toks[m.a].sent > 2 {
-				return open
-			}
 			return m
 		}
-		// A person of unknown gender is taken unless one the article
-		// says has that gender comes within two more sentences: a
-		// capitalised run typed person by mistake ("Pell Grants") is
-		// then passed over for "Hillary Clinton" just before it.
+		// A person of unknown gender is taken, unless it is a shaky name
+		// (a capitalised run typed person by mistake: "Pell Grants"): then
+		// a person of the right gender or a firm name within two more
+		// sentences is. A name merely missing from the first-name lists
+		// ("Lindsey Graham") keeps "he" from the man named before.
+		if !m.shaky {
+			return m
+		}
 		if open == nil {
 			open = m
-		} else if d.toks[open.a].sent-d.toks[m.a].sent > 2 {
-			return open
 		}
 	}
 	return open
