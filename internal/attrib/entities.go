@@ -183,7 +183,7 @@ func (d *doc) findEntities() []mention {
 		}
 		ms := d.classifyRun(a, j)
 		for k := range ms {
-			ms[k].shaky = ms[k].typ == "person" && d.shakyName(ms[k], lowerSeen)
+			ms[k].shaky = ms[k].typ == "person" && !ms[k].titleOnly && d.shakyName(ms[k], lowerSeen)
 		}
 		// "The Daily Caller", "The Hill": the article is part of a
 		// publication's name.

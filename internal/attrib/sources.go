@@ -219,7 +219,7 @@ func (d *doc) affiliationAfter(src span, headEnd int) string {
 // ends before token a, skipping people of the other gender than g.
 func (d *doc) lastBefore(ms []mention, a int, typ string, g byte) *mention {
 	first := sort.Search(len(ms), func(i int) bool { return ms[i].a >= a })
-	var open *mention // the last one whose gender the article does not tell
+	var open *mention // the nearest shaky name of unknown gender
 	for i := first - 1; i >= 0 && i >= first-500; i-- {
 		m := &ms[i]
 		if m.b > a || m.weak || g != genderUnknown && m.gender != genderUnknown && m.gender != g {
