@@ -366,7 +366,7 @@ func TestEntities(t *testing.T) {
 // TestEntityTypesByLastWord: the last word of a capitalised run types
 // it when no keyword does.
 func TestEntityTypesByLastWord(t *testing.T) {
-	an := run(t, "On Labor Day, Jo Lee flew to Kansas City and met the United Nations envoy. "+
+	an := run(t, "On Labor Day, Jo Lee flew to Kansas City and then Virginia Beach and met the United Nations envoy. "+
 		"A USA Today analysis found Many African Americans would vote. Pollster Ann Ruiz agreed.")
 	got := map[string]string{}
 	for _, e := range an.Entities {
@@ -380,7 +380,7 @@ func TestEntityTypesByLastWord(t *testing.T) {
 		expectAttributions(t, c.text+": ", run(t, c.text), []want{{entity: c.entity, typ: "person", cue: "said"}})
 	}
 	for text, want := range map[string]string{
-		"Jo Lee": "person", "Kansas City": "place", "United Nations": "organization", "USA Today": "organization",
+		"Jo Lee": "person", "Kansas City": "place", "Virginia Beach": "place", "United Nations": "organization", "USA Today": "organization",
 		"Ann Ruiz": "person", "Labor Day": "", "African Americans": "", "Many African Americans": "",
 	} {
 		if got[text] != want {

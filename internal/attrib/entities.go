@@ -313,14 +313,17 @@ func (d *doc) classifyRun(a, b int) []mention {
 	office := d.officeTitle(a, b)
 	// The last word often tells what a capitalised run is: "Colorado
 	// Springs", "United Nations", "Labor Day", "African Americans"; not
-	// after a first name or a title ("Doris Day", "Mayor John Street").
-	if f := d.toks[a].lw; t0 < a && !maleNames[f] && !femaleNames[f] {
+	// after a title ("Mayor John Street"), and a first name keeps a
+	// person from the event and people words ("Doris Day") but not from
+	// places ("Virginia Beach").
+	if t0 < a {
+		f := d.toks[a].lw
 		switch lastw := d.toks[b-1].lw; {
 		case placeEnds[lastw] && b-a >= 2:
 			return []mention{{a: a, b: b, typ: "place"}}
 		case orgEnds[lastw]:
 			return []mention{{a: a, b: b, typ: "organization"}}
-		case notNames[lastw]:
+		case notNames[lastw] && !maleNames[f] && !femaleNames[f]:
 			return nil
 		}
 	}

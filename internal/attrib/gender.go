@@ -22,29 +22,49 @@ var femaleTitles = setOf("mrs.", "mrs", "ms.", "ms", "miss", "congresswoman", "c
 
 // Common first names in English-language news, kept short: names often
 // given to both (Jordan, Taylor, Kelly, Alex, Chris, Sam) are left out.
-var maleNames = setOf("aaron", "adam", "al", "alan", "albert", "alexander", "andrew", "anthony", "arthur",
-	"barack", "ben", "benjamin", "bernie", "bill", "bob", "bobby", "brad", "brett", "brian", "bruce", "carl",
-	"charles", "charlie", "christopher", "chuck", "cory", "dan", "daniel", "dave", "david", "dennis",
-	"dick", "don", "donald", "doug", "douglas", "ed", "edward", "eric", "frank", "fred", "gary", "george",
-	"greg", "gregory", "harry", "henry", "howard", "ian", "jack", "jacob", "james", "jason", "jeb", "jeff",
-	"jeffrey", "jeremy", "jerry", "jim", "jimmy", "joe", "john", "johnny", "jon", "jonathan", "joseph", "josh",
-	"joshua", "juan", "keith", "ken", "kenneth", "kevin", "larry", "louis", "marco", "mark",
-	"martin", "matt", "matthew", "michael", "mike", "mitch", "mitt", "newt", "nick", "nicholas",
-	"patrick", "paul", "pete", "peter", "phil", "philip", "ralph", "rand", "randy", "ray", "reince", "richard",
-	"rick", "rob", "robert", "roger", "ron", "ronald", "roy", "rudy", "russell", "ryan", "samuel",
-	"scott", "sean", "sergei", "stephen", "steve", "steven", "ted", "thomas", "tim", "timothy", "todd", "tom",
-	"tony", "vladimir", "walter", "wayne", "william", "willie", "xi")
+var maleNames = setOf(
+	"aaron", "adam", "ajit", "al", "alan", "albert", "alexander", "andre", "andrew", "anthony", "antonin",
+	"arthur", "ashton", "barack", "barry", "ben", "benjamin", "bernard", "bernie", "beto", "bill", "bob",
+	"bobby", "boris", "brad", "bret", "brett", "brian", "bruce", "bryan", "calvin", "carl", "carlos", "chad",
+	"charles", "charlie", "christopher", "chuck", "clarence", "cliff", "cody", "colin", "cory", "craig",
+	"curtis", "dale", "dan", "daniel", "dante", "darrell", "darren", "dave", "david", "dennis", "derek",
+	"devin", "dick", "don", "donald", "donnie", "doug", "douglas", "dwight", "earl", "ed", "edward", "elijah",
+	"elliott", "emmanuel", "eric", "ernest", "eugene", "evan", "floyd", "francis", "frank", "franklin", "fred",
+	"fredrick", "gabriel", "garrett", "gary", "gavin", "george", "gerald", "glenn", "gordon", "greg", "gregg",
+	"gregory", "hank", "harold", "harry", "henry", "herbert", "herman", "howard", "hugh", "ian", "isaac",
+	"ivan", "jack", "jacob", "jake", "james", "jared", "jason", "jay", "jeb", "jeff", "jeffrey", "jeremiah",
+	"jeremy", "jerome", "jerry", "jesse", "jim", "jimmie", "jimmy", "joe", "joel", "john", "johnny", "jon",
+	"jonathan", "jorge", "jose", "joseph", "josh", "joshua", "juan", "keith", "ken", "kenneth", "kevin", "kirk",
+	"kurt", "lamar", "lance", "larry", "leon", "lloyd", "louis", "luis", "lyndon", "malcolm", "marco", "marcus",
+	"mario", "mark", "martin", "marvin", "matt", "matthew", "maurice", "max", "mehmet", "michael",
+	"miguel", "mike", "mitch", "mitchell", "mitt", "mohamed", "mohammed", "muhammad", "nathan", "neil",
+	"nelson", "newt", "nicholas", "nick", "norman", "oliver", "omar", "orrin", "oscar", "otis", "patrick",
+	"paul", "pedro", "percy", "pete", "peter", "phil", "philip", "preston", "rahm", "raj", "ralph", "rand",
+	"randall", "randy", "ray", "raymond", "reggie", "reginald", "reince", "rex", "ricardo", "richard", "rick",
+	"rob", "robert", "rodney", "rodrigo", "roger", "roland", "ron", "ronald", "rory", "roscoe", "ross", "roy",
+	"rudy", "rupert", "russell", "ryan", "samuel", "scott", "sean", "sergei", "seth", "shaun", "sherrod",
+	"sidney", "sonny", "spiro", "stanley", "stephen", "steve", "steven", "strom", "stuart", "ted", "terence",
+	"thomas", "tim", "timothy", "todd", "tom", "tony", "trent", "trey", "troy", "tucker", "tyler", "vernon",
+	"victor", "vincent", "vladimir", "wade", "wallace", "walter", "ward", "warren", "wayne", "wesley", "wilbur",
+	"william", "willie", "wolf", "xi", "zachary")
 
-var femaleNames = setOf("alice", "alexandria", "amanda", "amy", "andrea", "angela", "ann", "anna", "anne",
-	"barbara", "betsy", "betty", "beth", "carly", "carol", "caroline", "catherine", "chelsea", "christine",
-	"claire", "cynthia", "deborah", "debbie", "diane", "donna", "doris", "dorothy", "elizabeth", "ellen", "emily",
-	"emma", "erin", "gina", "hillary", "heather", "helen", "huma", "ivanka", "jane", "janet", "jennifer",
-	"jessica", "jill", "joan", "joanne", "judith", "judy", "julia", "julie", "karen", "kate", "katherine",
-	"kathleen", "kathy", "kellyanne", "kamala", "kirsten", "kirstjen", "laura", "lauren", "linda", "lisa",
-	"liz", "lori", "margaret", "maria", "marie", "martha", "mary", "maxine", "megan", "megyn", "melania",
-	"melissa", "michelle", "mia", "nancy", "nicole", "nikki", "olivia", "pamela", "patricia", "nina",
-	"rachel", "rebecca", "rosa", "ruth", "sarah", "sandra", "sharon", "sheila", "stephanie", "susan", "susana",
-	"teresa", "theresa", "tulsi", "valerie", "victoria", "virginia", "wendy", "zoe")
+var femaleNames = setOf(
+	"alexandria", "alice", "alicia", "amanda", "amy", "andrea", "angela", "angelique", "ann", "anna", "anne",
+	"ayanna", "barbara", "beth", "betsy", "betty", "carly", "carol", "caroline", "carolyn", "catherine",
+	"chelsea", "cheryl", "christine", "claire", "condoleezza", "cynthia", "debbie", "deborah", "debra", "diane",
+	"dianne", "donna", "doris", "dorothy", "elaine", "eleanor", "elena", "elise", "elizabeth", "ellen", "emily",
+	"emma", "erin", "gina", "gloria", "gwen", "hannah", "heather", "helen", "hillary", "huma", "ilhan", "irene",
+	"ivanka", "jacqueline", "jane", "janet", "jeanne", "jennifer", "jessica", "jill", "joan", "joanne",
+	"joyce", "judith", "judy", "julia", "julie", "kamala", "karen", "kate", "katherine", "kathleen", "kathy",
+	"katie", "kay", "kellyanne", "kirsten", "kirstjen", "kristen", "kristin", "laura", "lauren",
+	"linda", "lisa", "liz", "loretta", "lori", "lucy", "madeleine", "margaret", "maria", "marianne", "marie",
+	"marilyn", "marsha", "martha", "mary", "maureen", "maxine", "megan", "megyn", "melania", "melezia",
+	"melissa", "mia", "michele", "michelle", "mitzi", "monica", "nadia", "nancy", "naomi", "nicole", "nikki",
+	"nina", "nora", "olivia", "pamela", "patricia", "patty", "paula", "peggy", "rachel", "rashida", "rebecca",
+	"rhonda", "roberta", "rosa", "rose", "ruth", "sally", "samantha", "sandra", "sarah", "sharon", "sheila",
+	"shirley", "sonia", "sophie", "stacey", "stephanie", "susan", "susana", "suzanne", "sylvia", "tammy",
+	"tara", "teresa", "theresa", "tiffany", "tina", "tulsi", "ursula", "valerie", "vanessa",
+	"victoria", "virginia", "wendy", "whitney", "yvonne", "zoe")
 
 // mentionGender is what one person mention itself says of its gender.
 func (d *doc) mentionGender(m *mention) byte {
