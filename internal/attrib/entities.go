@@ -61,7 +61,7 @@ var places = setOf("america", "united states", "u.s.", "us", "usa", "washington"
 
 var months = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
 	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan.": 1, "feb.": 2, "mar.": 3,
-	"apr.": 4, "aug.": 8, "sept.": 9, "sep.": 9, "oct.": 10, "nov.": 11, "dec.": 12}
+	"apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8, "sept.": 9, "sep.": 9, "oct.": 10, "nov.": 11, "dec.": 12}
 
 // capStop are capitalised words that do not start a name (sentence
 // openers, pronouns, days as adverbs).
@@ -310,7 +310,7 @@ func (d *doc) classifyRun(a, b int) []mention {
 		return []mention{{a: a, b: b, typ: "place"}}
 	}
 	t0 := d.lastTitle(a, b)
-	office := d.officeTitle(a, b)
+	office := d.officeTitle(t0, b)
 	// The last word often tells what a capitalised run is: "Colorado
 	// Springs", "United Nations", "Labor Day", "African Americans"; not
 	// after a title ("Mayor John Street"), and a first name keeps a
@@ -422,11 +422,11 @@ func (d *doc) titleOf(t, b int) int {
 	return k - 1
 }
 
-// officeTitle reports whether [a, b) is a title and the office it is of,
+// officeTitle reports whether the run ending at b, whose last title word
+// is t (lastTitle; -1 for none), is a title and the office it is of,
 // with no name after: "Chief of Staff", "Secretary of Homeland Security".
-func (d *doc) officeTitle(a, b int) bool {
-	t := d.lastTitle(a, b)
-	if t < a || t+2 >= b || d.toks[t+1].lw != "of" {
+func (d *doc) officeTitle(t, b int) bool {
+	if t < 0 || t+2 >= b || d.toks[t+1].lw != "of" {
 		return false
 	}
 	for k := t + 2; k < b; k++ {

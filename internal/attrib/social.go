@@ -229,9 +229,12 @@ func parseDate(t string, i int) (string, int) {
 	for j < len(t) && (t[j] >= 'A' && t[j] <= 'Z' || t[j] >= 'a' && t[j] <= 'z' || t[j] == '.') {
 		j++
 	}
-	m, ok := months[strings.ToLower(t[i:j])]
-	if !ok {
-		m, ok = shortMonths[strings.ToLower(t[i:j])]
+	w := strings.ToLower(t[i:j])
+	m, ok := months[w]
+	if !ok && !strings.HasSuffix(w, ".") {
+		// Instagram writes "Mar 3, 2017": the abbreviation without its
+		// period. Only signatures read it so ("Jan" alone is a name).
+		m, ok = months[w+"."]
 	}
 	if !ok {
 		return "", i
@@ -263,12 +266,6 @@ func parseDate(t string, i int) (string, int) {
 	}
 	return t[ys:k] + "-" + pad2(m) + "-" + pad2(day), timeEnd(t, k)
 }
-
-// shortMonths are month abbreviations written without a period, as in
-// Instagram's "Mar 3, 2017"; only dates in post signatures read them
-// ("Jan" alone is also a name).
-var shortMonths = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 
 // timeEnd returns the end of a time after a signature's date (" at
 // 4:05pm PST", "at 10:12 AM"), or k when none follows.
