@@ -29,10 +29,9 @@ type PosDict struct {
 	Note    string
 }
 
-// posClass holds the embedded dictionary's classes hashed, and the
-// WordNet classes (wnClass) of every word in either table, so the tagger
-// reads both with one lookup per token; words only WordNet lists have
-// known false.
+// posClass holds the embedded dictionary's classes hashed, with the
+// WordNet classes (wnClass) of its words, so that most tokens need one
+// lookup.
 var posClass = map[string]posInfo{}
 
 // posWords counts the words of posClass that the dictionary lists; 0
@@ -59,12 +58,12 @@ func UsePosDict(p *PosDict) {
 	buildLex()
 }
 
-// buildLex fills posClass from posTags and wnClass.
+// buildLex fills posClass from posTags and wnClass. Words only WordNet
+// lists stay out (posOf looks them up in wnClass after a miss): copying
+// its 61,000 forms tripled the package's start-up time, and splitting
+// the maps made no measurable difference to analysis speed.
 func buildLex() {
-	posClass = make(map[string]posInfo, len(posTags)+len(wnClass))
-	for w, e := range wnClass {
-		posClass[w] = posInfo{wn: e}
-	}
+	posClass = make(map[string]posInfo, len(posTags))
 	for w, c := range posTags {
 		posClass[w] = posInfo{h: fnv("pos", c), cls: coarseOf(c), known: true, wn: wnClass[w]}
 	}
@@ -90,10 +89,13 @@ var (
 )
 
 // posOf returns the hashed word class of t, its coarse class and its
-// entry, with its WordNet classes (one map lookup for all: this runs on
-// every token).
+// entry, with its WordNet classes (one lookup for the dictionary's words,
+// a second for the rest: this runs on every token).
 func posOf(t tok) (uint32, uint8, posInfo) {
-	e := posClass[t.lw]
+	e, ok := posClass[t.lw]
+	if !ok && !t.punct {
+		e.wn = wnClass[t.lw]
+	}
 	cls := coarseClass(t, e.cls, e.known)
 	if e.known {
 		return e.h, cls, e

@@ -5,8 +5,6 @@ import (
 	_ "embed"
 	"fmt"
 	"log/slog"
-	"strconv"
-	"strings"
 )
 
 // The WordNet class table maps a word form to the lexicographer files
@@ -71,25 +69,31 @@ func ParseWNClass(b []byte) (map[string]wnInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := make(map[string]wnInfo, bytes.Count(body, []byte{'\n'}))
-	n := 0
-	for len(body) > 0 {
-		n++
+	m := make(map[string]wnInfo, bytes.Count(body, []byte{'\n'})+1)
+	for n := 1; len(body) > 0; n++ {
 		line := body
 		if i := bytes.IndexByte(body, '\n'); i >= 0 {
 			line, body = body[:i], body[i+1:]
 		} else {
 			body = nil
 		}
-		w, cls, ok := strings.Cut(string(line), "\t")
-		if !ok || w == "" || cls == "" {
+		w, cls, ok := bytes.Cut(line, []byte{'\t'})
+		if !ok || len(w) == 0 || len(cls) == 0 {
 			return nil, fmt.Errorf("wordnet classes: line %d: want form TAB classes", n)
 		}
+		// Classes are parsed in place: this runs at start-up on 61,000
+		// lines, and only the form needs a string of its own.
 		var e wnInfo
 		nv, nn := 0, 0
-		for _, f := range strings.Split(cls, " ") {
-			c, err := strconv.Atoi(f)
-			if err != nil || c < wnNounFirst || c > wnLast {
+		for len(cls) > 0 {
+			f := cls
+			if i := bytes.IndexByte(cls, ' '); i >= 0 {
+				f, cls = cls[:i], cls[i+1:]
+			} else {
+				cls = nil
+			}
+			c, ok := smallInt(f)
+			if !ok || c < wnNounFirst || c > wnLast {
 				return nil, fmt.Errorf("wordnet classes: line %d: bad class %q", n, f)
 			}
 			switch {
@@ -101,9 +105,24 @@ func ParseWNClass(b []byte) (map[string]wnInfo, error) {
 				nn++
 			}
 		}
-		m[w] = e
+		m[string(w)] = e
 	}
 	return m, nil
+}
+
+// smallInt reads one or two decimal digits.
+func smallInt(f []byte) (int, bool) {
+	if len(f) == 0 || len(f) > 2 {
+		return 0, false
+	}
+	x := 0
+	for _, c := range f {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		x = x*10 + int(c-'0')
+	}
+	return x, true
 }
 
 // wnSem is the one class the tagger gives token t: its verb class when
