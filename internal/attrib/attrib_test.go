@@ -615,3 +615,38 @@ func TestPronounGender(t *testing.T) {
 		expectAttributions(t, c.name+": ", an, []want{{source: c.source, entity: c.entity, typ: "person"}})
 	}
 }
+
+// TestAnonymousTyping checks which unnamed sources are anonymous, on
+// invented sentences.
+func TestAnonymousTyping(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       want
+	}{
+		{"strong head bare plural", "The deal is off, aides said.", want{source: "aides", typ: "anonymous"}},
+		{"weak head with a determiner", "A person familiar with the talks said the deal was off.", want{typ: "anonymous"}},
+		{"weak head with a number", "Two witnesses told police that the car sped away.", want{source: "Two witnesses", typ: "anonymous"}},
+		{"weak head with an organization", "FBI agents said the suspect had fled.", want{source: "FBI agents", typ: "anonymous", affiliation: "FBI"}},
+		{"people at large", "Many people think the plan will fail.", want{source: "Many people", typ: "unknown"}},
+		{"bare people", "People believe that the plan will fail.", want{source: "People", typ: "unknown"}},
+		{"the officer", "The officer warned that the road was closed.", want{source: "The officer", typ: "unknown"}},
+		{"experts at large", "Most experts agree that the plan will fail.", want{source: "Most experts", typ: "unknown"}},
+		{"some experts", "Some experts say that the plan will fail.", want{source: "Some experts", typ: "anonymous"}},
+		{"head before a name", "Campaign spokesman Josh Earnest said the deal was off.", want{entity: "Josh Earnest", typ: "person"}},
+		{"names before the title", "Former mayor and top Trump adviser Rudy Giuliani said the deal was off.", want{entity: "Rudy Giuliani", typ: "person"}},
+		{"appositive name", "His spokesman, Josh Earnest, said the deal was off.", want{entity: "Josh Earnest", typ: "person"}},
+		{"modifier name", "Hillary Clinton spoke. A Clinton aide said the deal was off.", want{source: "A Clinton aide", typ: "anonymous", affiliation: "Hillary Clinton"}},
+		{"spokesman for", "A spokesman for Acme Corp. said the deal was off.", want{typ: "anonymous", affiliation: "Acme Corp."}},
+		{"spokesperson for the campaign", "A spokesperson for the Trump campaign said the deal was off.", want{typ: "anonymous", affiliation: "Trump campaign"}},
+		{"analysts at", "Analysts at Credit Suisse said the deal was off.", want{typ: "anonymous", affiliation: "Credit Suisse"}},
+		{"head is not the last noun", "Two witness reports say the car sped away.", want{source: "Two witness reports", typ: "document"}},
+		{"a name and its allies", "Donald Trump and his allies said the deal was off.", want{entity: "Donald Trump", typ: "person"}},
+		{"page boilerplate before a name", "Sam Johnson spoke. Story Continued Below Johnson said the deal was off.", want{entity: "Sam Johnson", typ: "person"}},
+		{"friend with a name", "Her longtime friend, Jo Lee, said the deal was off.", want{entity: "Jo Lee", typ: "person"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			an := run(t, c.text)
+			expectAttributions(t, "", an, []want{c.want})
+		})
+	}
+}

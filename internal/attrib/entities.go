@@ -170,7 +170,8 @@ func (d *doc) findEntities() []mention {
 		for a < j && capStop[d.toks[a].lw] {
 			a++
 		}
-		if a == j || (first && a == i && j-a == 1 && lowerSeen[d.toks[a].lw]) {
+		a += d.boilerplateAt(a, j)
+		if a >= j || (first && a == i && j-a == 1 && lowerSeen[d.toks[a].lw]) {
 			i = j - 1
 			continue
 		}
@@ -198,6 +199,32 @@ func (d *doc) findEntities() []mention {
 	out = resolveTitles(out)
 	d.assignGenders(out)
 	return out
+}
+
+// pageBoilerplate are the words a web page puts between paragraphs;
+// corpora that lost the line breaks run them into the next name ("Story
+// Continued Below Johnson said").
+var pageBoilerplate = [][]string{
+	{"story", "continued", "below"}, {"story", "continues", "below"}, {"continue", "reading", "below"},
+	{"advertisement"}, {"click", "here"},
+}
+
+// boilerplateAt returns how many tokens of page boilerplate open the
+// capitalised run [a, j).
+func (d *doc) boilerplateAt(a, j int) int {
+	for _, p := range pageBoilerplate {
+		if a+len(p) > j {
+			continue
+		}
+		k := 0
+		for k < len(p) && d.toks[a+k].lw == p[k] {
+			k++
+		}
+		if k == len(p) {
+			return k
+		}
+	}
+	return 0
 }
 
 // shakyName reports whether a person mention may not be a person at all:

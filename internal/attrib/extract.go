@@ -253,6 +253,11 @@ func (d *doc) ruleCueAhead(i, to int) int {
 	return k
 }
 
+// npOpeners open a noun phrase or a clause: after a noun, with no
+// preposition between, a new phrase starts there.
+var npOpeners = setOf("the", "this", "these", "those", "a", "an", "his", "her", "their", "its", "he", "she", "they",
+	"it", "we", "i", "there")
+
 // maxWindow is the most tokens one attribution is looked for in. Rules
 // scan from a cue to the ends of its sentence, so a "sentence" of
 // thousands of tokens (a text with no punctuation, or made to attack the
@@ -454,7 +459,7 @@ func (d *doc) saysSomething(m, ce int) bool {
 // headline or a credit line, not a speaker (PolNeAR train marks few).
 func nameLike(t tok) bool {
 	c, ok := posTags[t.lw]
-	return !ok || strings.Contains(c, "NNP") || strings.HasPrefix(c, "NNS") || docHeads[t.lw] || anonHeads[t.lw] || groupHeads[t.lw]
+	return !ok || strings.Contains(c, "NNP") || strings.HasPrefix(c, "NNS") || docHeads[t.lw] || anonHeads[t.lw] || weakAnonHeads[t.lw] || groupHeads[t.lw]
 }
 
 var colonLabels = setOf("update", "updated", "related", "note", "editor", "photo", "video", "watch", "read",
@@ -529,7 +534,18 @@ func (d *doc) accordingTo(i, from, to int) (cand, bool) {
 	}
 	c.src = span{j, k}
 	if i == from || d.toks[i-1].punct && d.toks[i-1].lw != "," || i == from+1 && leadDrop[d.toks[from].lw] {
-		// Leading: content follows the comma after the source.
+		// Leading: content follows the comma after the source. With no
+		// comma, it opens where a determiner or pronoun follows a noun
+		// ("According to experts this blackout will …").
+		if k >= to || d.toks[k].lw != "," {
+			for m := j + 1; m < k; m++ {
+				if npOpeners[d.toks[m].lw] && !d.toks[m-1].punct && !prepositions[d.toks[m-1].lw] && !dets[d.toks[m-1].lw] {
+					k = m
+					c.src.b = m
+					break
+				}
+			}
+		}
 		m := k
 		if m < to && d.toks[m].lw == "," {
 			m++

@@ -96,7 +96,8 @@ var clauseStop = setOf("that", "which", "when", "while", "because", "as", "if", 
 // leadDrop are words that open a clause without being part of its
 // subject ("But a source said").
 var leadDrop = setOf("and", "but", "so", "yet", "however", "meanwhile", "still", "also", "now", "then", "instead",
-	"moreover", "indeed", "later", "earlier", "separately", "finally", "thus", "or", "nor", "plus", "even", "just")
+	"moreover", "indeed", "later", "earlier", "separately", "finally", "thus", "or", "nor", "plus", "even", "just",
+	"privately", "publicly")
 
 // timeWords may follow a source before its cue ("Trump on Sunday said")
 // without being part of it.

@@ -7,20 +7,30 @@ import (
 	"github.com/credence-news/credence/internal/article"
 )
 
-// anonHeads are nouns that, with no name attached, make a source
-// anonymous: "a senior administration official", "people familiar with
-// the matter".
-var anonHeads = setOf("source", "sources", "official", "officials", "aide", "aides", "person", "people", "insider",
-	"insiders", "adviser", "advisers", "advisor", "advisors", "staffer", "staffers", "operative", "operatives",
-	"individual", "individuals", "diplomat", "diplomats", "someone", "witness", "witnesses", "employee",
-	"employees", "investigator", "investigators", "officer", "officers", "lawmaker", "lawmakers", "strategist",
-	"strategists", "ally", "allies", "confidant", "confidants", "associate", "associates", "spokesperson",
-	"spokesman", "spokeswoman", "representative", "representatives", "member", "members", "friend", "friends",
-	"executive", "executives", "agent", "agents", "analyst", "analysts", "expert", "experts")
+// anonHeads are nouns that, as the head of a source with no name
+// attached, make it anonymous: "a senior administration official",
+// "sources", "a Clinton aide". They are informants by their very noun.
+var anonHeads = setOf("source", "sources", "official", "officials", "aide", "aides", "insider", "insiders",
+	"adviser", "advisers", "advisor", "advisors", "staffer", "staffers", "operative", "operatives", "diplomat",
+	"diplomats", "strategist", "strategists", "ally", "allies", "confidant", "confidants", "associate",
+	"associates", "spokesperson", "spokesman", "spokeswoman")
 
-// anonMarks make an anonymous reading certain even with a name nearby.
+// weakAnonHeads are nouns for people in general. They make a source
+// anonymous only when it points at particular unnamed people ("a
+// person familiar with", "two witnesses", "FBI agents"), not at people
+// at large ("people think", "most experts agree", "the officer warned").
+var weakAnonHeads = setOf("person", "people", "individual", "individuals", "someone", "witness", "witnesses",
+	"employee", "employees", "investigator", "investigators", "officer", "officers", "lawmaker", "lawmakers",
+	"member", "members", "friend", "friends", "executive", "executives", "agent", "agents", "analyst", "analysts",
+	"expert", "experts", "representative", "representatives")
+
+// anonDets before a weak head single out particular unnamed people.
+var anonDets = setOf("a", "an", "one", "two", "three", "four", "five", "six", "several", "multiple", "another",
+	"some", "few", "numerous")
+
+// anonMarks anywhere in a source say it is unnamed on purpose.
 var anonMarks = setOf("unnamed", "anonymous", "unidentified", "familiar", "close", "senior", "knowledgeable",
-	"speaking", "one", "two", "three", "several", "multiple", "some", "a", "an", "another")
+	"briefed", "knowledge")
 
 // docHeads make a source a document.
 var docHeads = setOf("report", "reports", "poll", "polls", "survey", "surveys", "study", "studies", "statement",
@@ -33,7 +43,8 @@ var docHeads = setOf("report", "reports", "poll", "polls", "survey", "surveys", 
 // groupHeads are collective sources that are organizations in effect.
 var groupHeads = setOf("democrats", "republicans", "campaign", "administration", "government", "police",
 	"committee", "party", "agency", "department", "company", "group", "team", "court", "prosecutors",
-	"authorities", "senate", "house", "congress", "ministry", "network", "newspaper", "paper", "outlet")
+	"authorities", "senate", "house", "congress", "ministry", "network", "newspaper", "paper", "outlet",
+	"organization")
 
 // resolved is an attribution source after typing and resolution.
 type resolved struct {
@@ -80,8 +91,8 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 	var person, org *mention
 	for i := sort.Search(len(ms), func(i int) bool { return ms[i].a >= src.a }); i < len(ms) && ms[i].a < src.b; i++ {
 		m := &ms[i]
-		if m.b > src.b {
-			continue
+		if m.b > src.b || m.weak && m.b == m.a+1 && (anonHeads[d.toks[m.a].lw] || weakAnonHeads[d.toks[m.a].lw]) {
+			continue // "People familiar with ...", "Officials said": a capital, not a name
 		}
 		switch m.typ {
 		case "person":
@@ -94,7 +105,7 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 			}
 		}
 	}
-	anonHead, anonMark, docHead, group := false, false, false, false
+	docHead, group := false, false
 	headEnd := src.b
 	for k := src.a; k < src.b; k++ {
 		lw := d.toks[k].lw
@@ -110,19 +121,18 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 	for k := src.a; k < headEnd; k++ {
 		lw := d.toks[k].lw
 		switch {
-		case anonHeads[lw] && (!d.toks[k].cap || k == src.a):
-			anonHead = true
 		case docHeads[lw] && !d.toks[k].cap:
 			docHead = true
 		case groupHeads[lw]:
 			group = true
 		}
-		if anonMarks[lw] {
-			anonMark = true
-		}
 	}
-	if person != nil && person.a >= headEnd {
-		person = nil // "sources close to Jeff Sessions"
+	head, named := d.anonHead(src, headEnd, ms)
+	if named != nil {
+		person = named
+	}
+	if person != nil && person.a >= headEnd && !(d.toks[headEnd].lw == "," && person.a == headEnd+1) {
+		person = nil // "sources close to Jeff Sessions", but not "his spokesman, Josh Earnest,"
 	}
 	aff := ""
 	if org != nil {
@@ -132,9 +142,12 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 		}
 	}
 	switch {
-	case anonHead && (person == nil || anonMark || person.weak):
-		if aff == "" {
-			aff = d.affiliationAfter(src, headEnd)
+	case head >= 0 && (person == nil || person.b <= head && !d.joined(person.b, head) || person.weak):
+		// A name before the head is whom the source serves ("a Clinton
+		// aide"); a name after it is the source's own ("adviser Jason
+		// Miller", "his spokesman, Josh Earnest,").
+		if a := d.affiliationOf(src, head, headEnd, ms); a != "" {
+			aff = a
 		}
 		return resolved{entity: text, typ: "anonymous", affiliation: aff}
 	case person != nil:
@@ -161,6 +174,117 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 	}
 	return resolved{entity: text, typ: "unknown", affiliation: aff}
 }
+
+// anonHead returns the token of src's head noun when it makes src
+// anonymous, else -1. The head is the last word before headEnd (where
+// "close to", "who", a comma or a preposition starts) or a word just
+// before "and"/"or". A head noun followed by a name is that person's
+// title, and the name is returned instead ("adviser Jason Miller",
+// whatever names come before: "Trump adviser Rudy Giuliani"). A weak head ("people", "experts") needs
+// something that singles out particular unnamed people: a determiner
+// like "a" or "two", a mark like "familiar" or "senior", an
+// organization or person it belongs to ("FBI agents"), or a sentence
+// that grants anonymity.
+func (d *doc) anonHead(src span, headEnd int, ms []mention) (int, *mention) {
+	head := -1
+	var named *mention
+	for k := src.a; k < headEnd; k++ {
+		t := d.toks[k]
+		if t.cap && k != src.a || !anonHeads[t.lw] && !weakAnonHeads[t.lw] {
+			continue
+		}
+		if m := d.mentionAt(ms, k+1, "person"); m != nil && !m.weak && m.b <= src.b {
+			named = m // "adviser Jason Miller", "spokesman Josh Earnest"
+			continue
+		}
+		if k+1 == headEnd || d.toks[k+1].lw == "and" || d.toks[k+1].lw == "or" {
+			head = k
+		}
+	}
+	if named != nil && named.a > head {
+		return -1, named
+	}
+	if head < 0 || anonHeads[d.toks[head].lw] {
+		return head, nil
+	}
+	for k := src.a; k < src.b; k++ {
+		if k < head && anonDets[d.toks[k].lw] || anonMarks[d.toks[k].lw] {
+			return head, nil
+		}
+	}
+	if d.affiliationOf(src, head, headEnd, ms) != "" {
+		return head, nil // "FBI agents", "analysts at Credit Suisse"
+	}
+	if d.grantedAnonymity(src) {
+		return head, nil
+	}
+	return -1, nil
+}
+
+// joined reports whether tokens [a, b) join a name to a head noun
+// rather than modify it: "Trump and his allies" is Trump's, "Trump
+// campaign officials" are anonymous.
+func (d *doc) joined(a, b int) bool {
+	for k := a; k < b; k++ {
+		switch d.toks[k].lw {
+		case "and", "or", "nor", ",", "his", "her", "their", "its":
+			return true
+		}
+	}
+	return false
+}
+
+// mentionAt returns the mention of type typ that starts at token k.
+func (d *doc) mentionAt(ms []mention, k int, typ string) *mention {
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].a >= k })
+	if i < len(ms) && ms[i].a == k && ms[i].typ == typ {
+		return &ms[i]
+	}
+	return nil
+}
+
+// affiliationOf returns whom an anonymous source with its head at token
+// head belongs to: a name before the head ("a Clinton aide", "Trump
+// campaign officials"), a name after "for", "at", "with", "within",
+// "from" or "of" ("a spokesman for the Trump campaign", "analysts at
+// Credit Suisse"), or what it is close to. A lower-case group word after
+// the name stays with it ("Trump campaign").
+func (d *doc) affiliationOf(src span, head, headEnd int, ms []mention) string {
+	name := func(m *mention) string {
+		e := m.b
+		if e < src.b && groupHeads[d.toks[e].lw] && !d.toks[e].cap {
+			return d.text[d.toks[m.a].s:d.toks[e].e]
+		}
+		if m.canonical != "" {
+			return m.canonical
+		}
+		return d.text[d.toks[m.a].s:d.toks[m.b-1].e]
+	}
+	// A lone capitalised word opening the source may be any word
+	// ("Multiple sources"); further in, it is a name ("a Clinton aide").
+	named := func(m *mention) bool {
+		return (m.typ == "person" || m.typ == "organization") && !(m.weak && m.a == src.a)
+	}
+	for i := sort.Search(len(ms), func(i int) bool { return ms[i].a >= src.a }); i < len(ms) && ms[i].b <= head; i++ {
+		if named(&ms[i]) {
+			return name(&ms[i])
+		}
+	}
+	if headEnd == head+1 && headEnd+1 < src.b && affPreps[d.toks[headEnd].lw] {
+		k := headEnd + 1
+		if d.toks[k].lw == "the" && k+1 < src.b {
+			k++
+		}
+		i := sort.Search(len(ms), func(i int) bool { return ms[i].a >= k })
+		if i < len(ms) && ms[i].a == k && ms[i].b <= src.b && named(&ms[i]) {
+			return name(&ms[i])
+		}
+	}
+	return d.affiliationAfter(src, headEnd)
+}
+
+// affPreps introduce whom an unnamed source works for.
+var affPreps = setOf("for", "at", "with", "within", "from", "of", "to", "in")
 
 // anonymityPhrases are what a sentence says of a source that is granted
 // anonymity, in lower case.

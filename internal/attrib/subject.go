@@ -187,8 +187,8 @@ func (d *doc) postSourceEnd(b, to, limit int, occasion bool) int {
 			if n.punct || isCueWord(n.lw) || verbStop[n.lw] || pronouns[n.lw] || clauseStop[n.lw] || !n.cap && strings.HasPrefix(posTags[n.lw], "VB") {
 				return k
 			}
-		case t.punct || clauseStop[t.lw] && k > b:
-			return k
+		case t.punct || clauseStop[t.lw] && k > b && !(t.lw == "to" && d.toks[k-1].lw == "close"):
+			return k // "people close to the governor" goes on
 		case occasion && k > b && (dayWords[t.lw] || (t.lw == "in" || t.lw == "on") && k+1 < to && mediumOpeners[d.toks[k+1].lw]):
 			// "said Jo Lee on Friday", "said Jo Lee in a statement": the
 			// occasion is not part of the source.
