@@ -48,6 +48,9 @@ func Annotate(an *article.Analysis) {
 		if skip {
 			continue
 		}
+		if n := d.boilerplateAt(c.src.a, c.src.b); n > 0 && c.src.a+n < c.src.b {
+			c.src.a += n // "Story Continued Below The Republican source said"
+		}
 		a, ok := d.attribution(c)
 		if !ok {
 			continue

@@ -631,6 +631,7 @@ func TestAnonymousTyping(t *testing.T) {
 		{"bare people", "People believe that the plan will fail.", want{source: "People", typ: "unknown"}},
 		{"the officer", "The officer warned that the road was closed.", want{source: "The officer", typ: "unknown"}},
 		{"experts at large", "Most experts agree that the plan will fail.", want{source: "Most experts", typ: "unknown"}},
+		{"bare experts", "Experts say that the plan will fail.", want{source: "Experts", typ: "anonymous"}},
 		{"some experts", "Some experts say that the plan will fail.", want{source: "Some experts", typ: "anonymous"}},
 		{"head before a name", "Campaign spokesman Josh Earnest said the deal was off.", want{entity: "Josh Earnest", typ: "person"}},
 		{"names before the title", "Former mayor and top Trump adviser Rudy Giuliani said the deal was off.", want{entity: "Rudy Giuliani", typ: "person"}},
@@ -642,6 +643,15 @@ func TestAnonymousTyping(t *testing.T) {
 		{"head is not the last noun", "Two witness reports say the car sped away.", want{source: "Two witness reports", typ: "document"}},
 		{"a name and its allies", "Donald Trump and his allies said the deal was off.", want{entity: "Donald Trump", typ: "person"}},
 		{"page boilerplate before a name", "Sam Johnson spoke. Story Continued Below Johnson said the deal was off.", want{entity: "Sam Johnson", typ: "person"}},
+		{"name after a title of an organization", "Veterans of Foreign Wars spokesman Joe Davis said the deal was off.", want{entity: "Joe Davis", typ: "person"}},
+		{"partitive", "Two of the sources said the deal was off.", want{source: "Two of the sources", typ: "anonymous"}},
+		{"partitive with a possessor", "Jane Roe spoke. One of Jane Roe's senior advisers said the deal was off.", want{typ: "anonymous", affiliation: "Jane Roe"}},
+		{"source inside", "A source inside the department said the deal was off.", want{source: "A source inside the department", typ: "anonymous"}},
+		{"the person", "The person said the deal was off.", want{source: "The person", typ: "anonymous"}},
+		{"topic before experts", "Cybersecurity experts say the deal was off.", want{source: "Cybersecurity experts", typ: "anonymous"}},
+		{"appositive name after a title", "Another adviser, steel executive Dan Lee, said the deal was off.", want{entity: "Dan Lee", typ: "person"}},
+		{"affiliation after a title", "Two aides to Rep. Jo Heck said the deal was off.", want{typ: "anonymous", affiliation: "Jo Heck"}},
+		{"boilerplate before a source", "Sam Lee spoke. Story Continued Below The Republican source said the deal was off.", want{source: "The Republican source", typ: "anonymous"}},
 		{"friend with a name", "Her longtime friend, Jo Lee, said the deal was off.", want{entity: "Jo Lee", typ: "person"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {

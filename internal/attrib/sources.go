@@ -24,6 +24,14 @@ var weakAnonHeads = setOf("person", "people", "individual", "individuals", "some
 	"member", "members", "friend", "friends", "executive", "executives", "agent", "agents", "analyst", "analysts",
 	"expert", "experts", "representative", "representatives")
 
+// vagueHeads are the unnamed authorities of vague attribution:
+// "experts say" is an anonymous source unless it speaks of a class
+// ("most experts agree").
+var vagueHeads = setOf("expert", "experts", "analyst", "analysts")
+
+// genericDets before a weak head speak of people at large.
+var genericDets = setOf("most", "many", "all", "other", "these", "those", "the", "such", "no", "any")
+
 // anonDets before a weak head single out particular unnamed people.
 var anonDets = setOf("a", "an", "one", "two", "three", "four", "five", "six", "several", "multiple", "another",
 	"some", "few", "numerous")
@@ -91,8 +99,11 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 	var person, org *mention
 	for i := sort.Search(len(ms), func(i int) bool { return ms[i].a >= src.a }); i < len(ms) && ms[i].a < src.b; i++ {
 		m := &ms[i]
-		if m.b > src.b || m.weak && m.b == m.a+1 && (anonHeads[d.toks[m.a].lw] || weakAnonHeads[d.toks[m.a].lw]) {
-			continue // "People familiar with ...", "Officials said": a capital, not a name
+		if m.b > src.b || m.weak && m.b == m.a+1 && (anonHeads[d.toks[m.a].lw] || weakAnonHeads[d.toks[m.a].lw] ||
+			m.a == src.a && m.b < src.b && !d.toks[m.b].cap && !d.toks[m.b].punct) {
+			// "People familiar with ...", "Officials said", "Cybersecurity
+			// experts say": a capital, not a name.
+			continue
 		}
 		switch m.typ {
 		case "person":
@@ -113,7 +124,11 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 			(d.toks[k+1].cap || d.toks[k+1].lw == "the" && k+2 < src.b && d.toks[k+2].cap) {
 			continue // "Secretary of State Mike Pompeo", "Secretary of the Navy ...": part of a title
 		}
-		if lw == "who" || lw == "close" || lw == "familiar" || lw == "," || prepositions[lw] && k > src.a {
+		if lw == "of" && k > src.a && quantifiersOnly(d.toks[src.a:k]) {
+			continue // "two of the sources", "one of Trump's advisers"
+		}
+		if lw == "who" || lw == "close" || lw == "familiar" || lw == "," || lw == "inside" || lw == "within" ||
+			prepositions[lw] && k > src.a {
 			headEnd = k
 			break
 		}
@@ -131,7 +146,7 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 	if named != nil {
 		person = named
 	}
-	if person != nil && person.a >= headEnd && !(d.toks[headEnd].lw == "," && person.a == headEnd+1) {
+	if person != nil && person != named && person.a >= headEnd && !(d.toks[headEnd].lw == "," && person.a == headEnd+1) {
 		person = nil // "sources close to Jeff Sessions", but not "his spokesman, Josh Earnest,"
 	}
 	aff := ""
@@ -167,7 +182,7 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 		return resolved{entity: org.canonical, typ: "organization"}
 	case group:
 		return resolved{entity: text, typ: "organization"}
-	case d.grantedAnonymity(src):
+	case d.grantedAnonymity(src) && nounish(d.toks[headEnd-1]):
 		// "a city engineer, who spoke on condition of anonymity": the
 		// sentence says the source is unnamed whatever its head noun.
 		return resolved{entity: text, typ: "anonymous", affiliation: aff}
@@ -188,24 +203,33 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 func (d *doc) anonHead(src span, headEnd int, ms []mention) (int, *mention) {
 	head := -1
 	var named *mention
-	for k := src.a; k < headEnd; k++ {
+	for k := src.a; k < src.b && d.toks[k].lw != "who" && d.toks[k].lw != ","; k++ {
 		t := d.toks[k]
 		if t.cap && k != src.a || !anonHeads[t.lw] && !weakAnonHeads[t.lw] {
 			continue
 		}
 		if m := d.mentionAt(ms, k+1, "person"); m != nil && !m.weak && m.b <= src.b {
-			named = m // "adviser Jason Miller", "spokesman Josh Earnest"
+			named = m // "adviser Jason Miller", "Veterans of Foreign Wars spokesman Joe Davis"
 			continue
 		}
-		if k+1 == headEnd || d.toks[k+1].lw == "and" || d.toks[k+1].lw == "or" {
+		if k < headEnd && (k+1 == headEnd || d.toks[k+1].lw == "and" || d.toks[k+1].lw == "or") {
 			head = k
 		}
 	}
 	if named != nil && named.a > head {
 		return -1, named
 	}
+	if named = d.appositiveName(src, headEnd, ms); named != nil {
+		return -1, named // "Another Trump adviser, steel executive Dan DiMicco,"
+	}
+	if head >= 0 && head > src.a && d.toks[head-1].lw == "the" && (d.toks[head].lw == "person" || d.toks[head].lw == "individual") {
+		return head, nil // "the person said": one particular person
+	}
 	if head < 0 || anonHeads[d.toks[head].lw] {
 		return head, nil
+	}
+	if vagueHeads[d.toks[head].lw] && (head == src.a || !genericDets[d.toks[head-1].lw]) {
+		return head, nil // "experts say", "Wall Street analysts said", not "most experts agree"
 	}
 	for k := src.a; k < src.b; k++ {
 		if k < head && anonDets[d.toks[k].lw] || anonMarks[d.toks[k].lw] {
@@ -221,6 +245,20 @@ func (d *doc) anonHead(src span, headEnd int, ms []mention) (int, *mention) {
 	return -1, nil
 }
 
+// quantifiers open a partitive source: "two of the sources".
+var quantifiers = setOf("one", "two", "three", "four", "five", "some", "many", "several", "most", "none", "all",
+	"each", "any", "both", "either", "neither", "few", "a")
+
+// quantifiersOnly reports whether ts are all quantifiers ("a few").
+func quantifiersOnly(ts []tok) bool {
+	for _, t := range ts {
+		if !quantifiers[t.lw] {
+			return false
+		}
+	}
+	return true
+}
+
 // joined reports whether tokens [a, b) join a name to a head noun
 // rather than modify it: "Trump and his allies" is Trump's, "Trump
 // campaign officials" are anonymous.
@@ -232,6 +270,25 @@ func (d *doc) joined(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// appositiveName returns the person an appositive after the head part
+// names: the first full name after the comma at headEnd, with no clause
+// word before it.
+func (d *doc) appositiveName(src span, headEnd int, ms []mention) *mention {
+	if headEnd >= src.b || d.toks[headEnd].lw != "," {
+		return nil
+	}
+	for k := headEnd + 1; k < src.b && k-headEnd <= 8; k++ {
+		switch d.toks[k].lw {
+		case "who", "which", "that", ",":
+			return nil
+		}
+		if m := d.mentionAt(ms, k, "person"); m != nil && !m.weak && m.b <= src.b {
+			return m
+		}
+	}
+	return nil
 }
 
 // mentionAt returns the mention of type typ that starts at token k.
@@ -275,9 +332,12 @@ func (d *doc) affiliationOf(src span, head, headEnd int, ms []mention) string {
 		if d.toks[k].lw == "the" && k+1 < src.b {
 			k++
 		}
-		i := sort.Search(len(ms), func(i int) bool { return ms[i].a >= k })
-		if i < len(ms) && ms[i].a == k && ms[i].b <= src.b && named(&ms[i]) {
-			return name(&ms[i])
+		// A title may come before the name: "aides to Rep. Joe Heck".
+		for n := k; n < src.b && n-k <= 4 && d.toks[n].cap; n++ {
+			i := sort.Search(len(ms), func(i int) bool { return ms[i].a >= n })
+			if i < len(ms) && ms[i].a == n && ms[i].b <= src.b && named(&ms[i]) {
+				return name(&ms[i])
+			}
 		}
 	}
 	return d.affiliationAfter(src, headEnd)
