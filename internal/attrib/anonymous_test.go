@@ -19,6 +19,7 @@ type judged struct {
 	id         string
 	start, end int
 	anonymous  bool
+	aff        string // the reader's affiliation, "-" for none
 	weight     float64
 }
 
@@ -45,7 +46,7 @@ func readJudged(t *testing.T) map[string][]judged {
 		if err1 != nil || err2 != nil || err3 != nil || p[3] != "A" && p[3] != "N" && p[3] != "-" {
 			t.Fatalf("anonymous-judged.tsv:%d: malformed", n)
 		}
-		out[p[0]] = append(out[p[0]], judged{p[0], s, e, p[3] == "A", w})
+		out[p[0]] = append(out[p[0]], judged{p[0], s, e, p[3] == "A", p[4], w})
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
@@ -65,7 +66,7 @@ func TestAnonymousJudged(t *testing.T) {
 		t.Skipf("pool not present (%v): the judged anonymous sources need ../shared", err)
 	}
 	want := readJudged(t)
-	var tp, fp, truth float64
+	var tp, fp, truth, affOK float64
 	unjudged, seen := 0, 0
 	for _, js := range want {
 		for _, j := range js {
@@ -97,6 +98,9 @@ func TestAnonymousJudged(t *testing.T) {
 					found = true
 					if j.anonymous {
 						tp += j.weight
+						if sameAffiliation(at.Source.Affiliation, j.aff) {
+							affOK += j.weight
+						}
 					} else {
 						fp += j.weight
 					}
@@ -116,8 +120,24 @@ func TestAnonymousJudged(t *testing.T) {
 		t.Fatalf("found %d of the %d judged articles in %s", seen, len(want), pool)
 	}
 	p, r := tp/(tp+fp), tp/truth
-	t.Logf("anonymous sources on %d held-out articles: precision %.3f, relative recall %.3f, %d spans never judged", seen, p, r, unjudged)
+	t.Logf("anonymous sources on %d held-out articles: precision %.3f, relative recall %.3f, %d spans never judged; affiliation agrees on %.3f of the true ones found",
+		seen, p, r, unjudged, affOK/tp)
 	if p < 0.85 || r < 0.85 {
 		t.Errorf("precision %.3f or relative recall %.3f below the 0.85 floor", p, r)
 	}
+}
+
+// sameAffiliation compares an affiliation with a reader's loosely: both
+// none, one containing the other, or the same last word ("Clinton
+// campaign", "Hillary Clinton campaign"), ignoring case.
+func sameAffiliation(got, judged string) bool {
+	got, judged = strings.ToLower(got), strings.ToLower(judged)
+	if got == "" || judged == "-" {
+		return got == "" && judged == "-"
+	}
+	if strings.Contains(got, judged) || strings.Contains(judged, got) {
+		return true
+	}
+	g, j := strings.Fields(got), strings.Fields(judged)
+	return len(g) > 0 && len(j) > 0 && g[len(g)-1] == j[len(j)-1]
 }

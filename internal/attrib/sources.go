@@ -161,7 +161,7 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 		// A name before the head is whom the source serves ("a Clinton
 		// aide"); a name after it is the source's own ("adviser Jason
 		// Miller", "his spokesman, Josh Earnest,").
-		if a := d.affiliationOf(src, head, headEnd, ms); a != "" {
+		if a := d.affiliationOf(src, head, headEnd, ms, true); a != "" {
 			aff = a
 		}
 		return resolved{entity: text, typ: "anonymous", affiliation: aff}
@@ -236,7 +236,7 @@ func (d *doc) anonHead(src span, headEnd int, ms []mention) (int, *mention) {
 			return head, nil
 		}
 	}
-	if d.affiliationOf(src, head, headEnd, ms) != "" {
+	if d.affiliationOf(src, head, headEnd, ms, false) != "" {
 		return head, nil // "FBI agents", "analysts at Credit Suisse"
 	}
 	if d.grantedAnonymity(src) {
@@ -306,11 +306,16 @@ func (d *doc) mentionAt(ms []mention, k int, typ string) *mention {
 // "from" or "of" ("a spokesman for the Trump campaign", "analysts at
 // Credit Suisse"), or what it is close to. A lower-case group word after
 // the name stays with it ("Trump campaign").
-func (d *doc) affiliationOf(src span, head, headEnd int, ms []mention) string {
-	name := func(m *mention) string {
+func (d *doc) affiliationOf(src span, head, headEnd int, ms []mention, modifiers bool) string {
+	// A name and the organisation words after it, up to lim: "Trump
+	// transition team", "Hillary Clinton campaign".
+	name := func(m *mention, lim int) string {
 		e := m.b
-		if e < src.b && groupHeads[d.toks[e].lw] && !d.toks[e].cap {
-			return d.text[d.toks[m.a].s:d.toks[e].e]
+		for e < lim && orgNouns[d.toks[e].lw] && !d.toks[e].cap {
+			e++
+		}
+		if e > m.b {
+			return d.text[d.toks[m.a].s:d.toks[e-1].e]
 		}
 		if m.canonical != "" {
 			return m.canonical
@@ -324,7 +329,7 @@ func (d *doc) affiliationOf(src span, head, headEnd int, ms []mention) string {
 	}
 	for i := sort.Search(len(ms), func(i int) bool { return ms[i].a >= src.a }); i < len(ms) && ms[i].b <= head; i++ {
 		if named(&ms[i]) {
-			return name(&ms[i])
+			return name(&ms[i], head)
 		}
 	}
 	if headEnd == head+1 && headEnd+1 < src.b && affPreps[d.toks[headEnd].lw] {
@@ -336,12 +341,37 @@ func (d *doc) affiliationOf(src span, head, headEnd int, ms []mention) string {
 		for n := k; n < src.b && n-k <= 4 && d.toks[n].cap; n++ {
 			i := sort.Search(len(ms), func(i int) bool { return ms[i].a >= n })
 			if i < len(ms) && ms[i].a == n && ms[i].b <= src.b && named(&ms[i]) {
-				return name(&ms[i])
+				return name(&ms[i], src.b)
 			}
 		}
 	}
-	return d.affiliationAfter(src, headEnd)
+	if a := d.affiliationAfter(src, headEnd); a != "" || !modifiers {
+		return a
+	}
+	// Capitalised modifiers that are no entity: "U.S. intelligence
+	// analysts", "Turkish defense ministry sources", "an Iraqi official".
+	for k := src.a; k < head; k++ {
+		t := d.toks[k]
+		if !t.cap || t.punct || dets[t.lw] || anonMarks[t.lw] {
+			continue
+		}
+		if k == src.a && !isAcronym(d.text[t.s:t.e]) {
+			continue // "Legal experts", "Today officials": a capital by position
+		}
+		e := k + 1
+		for e < head && (d.toks[e].cap && !d.toks[e].punct || orgNouns[d.toks[e].lw]) {
+			e++
+		}
+		return d.text[t.s:d.toks[e-1].e]
+	}
+	return ""
 }
+
+// orgNouns may follow a name in an affiliation.
+var orgNouns = setOf("campaign", "administration", "government", "police", "committee", "party", "agency",
+	"department", "team", "transition", "intelligence", "military", "security", "defense", "ministry",
+	"embassy", "council", "office", "leadership", "staff", "foundation", "organization", "company", "court",
+	"law", "enforcement", "navy", "army")
 
 // affPreps introduce whom an unnamed source works for.
 var affPreps = setOf("for", "at", "with", "within", "from", "of", "to", "in")
