@@ -21,6 +21,7 @@ type judged struct {
 	anonymous  bool
 	aff        string // the reader's affiliation, "-" for none
 	weight     float64
+	recall     bool // in a stratum recall is measured on
 }
 
 func readJudged(t *testing.T) map[string][]judged {
@@ -37,8 +38,8 @@ func readJudged(t *testing.T) map[string][]judged {
 			continue
 		}
 		p := strings.Split(line, "\t")
-		if len(p) != 6 {
-			t.Fatalf("anonymous-judged.tsv:%d: %d fields, want 6", n, len(p))
+		if len(p) != 7 {
+			t.Fatalf("anonymous-judged.tsv:%d: %d fields, want 7", n, len(p))
 		}
 		s, err1 := strconv.Atoi(p[1])
 		e, err2 := strconv.Atoi(p[2])
@@ -46,7 +47,7 @@ func readJudged(t *testing.T) map[string][]judged {
 		if err1 != nil || err2 != nil || err3 != nil || p[3] != "A" && p[3] != "N" && p[3] != "-" {
 			t.Fatalf("anonymous-judged.tsv:%d: malformed", n)
 		}
-		out[p[0]] = append(out[p[0]], judged{p[0], s, e, p[3] == "A", p[4], w})
+		out[p[0]] = append(out[p[0]], judged{p[0], s, e, p[3] == "A", p[4], w, p[6] == "diff" || p[6] == "both"})
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
@@ -57,20 +58,21 @@ func readJudged(t *testing.T) map[string][]judged {
 // TestAnonymousJudged measures anonymous-source typing against blind
 // judgements on held-out pool articles (testdata/anonymous-judged.tsv
 // says how they were made). Precision is weighted by how the items were
-// sampled; recall is relative to the anonymous sources the judged
-// builds found between them. A source span the judgements do not cover
-// is counted as unjudged. The floors guard against regressions.
+// sampled; recall is relative to the anonymous sources the two judged
+// builds found between them (strata diff and both). A source span the
+// judgements do not cover is counted as unjudged. The floors guard
+// against regressions.
 func TestAnonymousJudged(t *testing.T) {
 	pool := filepath.Join(sharedDir, "data", "news", "pool.jsonl")
 	if _, err := os.Stat(pool); err != nil {
 		t.Skipf("pool not present (%v): the judged anonymous sources need ../shared", err)
 	}
 	want := readJudged(t)
-	var tp, fp, truth, affOK float64
+	var tp, fp, truth, hits, affOK float64
 	unjudged, seen := 0, 0
 	for _, js := range want {
 		for _, j := range js {
-			if j.anonymous {
+			if j.anonymous && j.recall {
 				truth += j.weight
 			}
 		}
@@ -98,6 +100,9 @@ func TestAnonymousJudged(t *testing.T) {
 					found = true
 					if j.anonymous {
 						tp += j.weight
+						if j.recall {
+							hits += j.weight
+						}
 						if sameAffiliation(at.Source.Affiliation, j.aff) {
 							affOK += j.weight
 						}
@@ -119,7 +124,7 @@ func TestAnonymousJudged(t *testing.T) {
 	if seen != len(want) {
 		t.Fatalf("found %d of the %d judged articles in %s", seen, len(want), pool)
 	}
-	p, r := tp/(tp+fp), tp/truth
+	p, r := tp/(tp+fp), hits/truth
 	t.Logf("anonymous sources on %d held-out articles: precision %.3f, relative recall %.3f, %d spans never judged; affiliation agrees on %.3f of the true ones found",
 		seen, p, r, unjudged, affOK/tp)
 	if p < 0.85 || r < 0.85 {

@@ -657,6 +657,9 @@ func TestAnonymousTyping(t *testing.T) {
 		{"capitalised modifier", "U.S. intelligence analysts said the deal was off.", want{typ: "anonymous", affiliation: "U.S. intelligence"}},
 		{"nationality", "An Iraqi official said the deal was off.", want{typ: "anonymous", affiliation: "Iraqi"}},
 		{"capital by position", "Legal experts said the deal was off.", want{source: "Legal experts", typ: "anonymous", affiliation: "-"}},
+		{"a person noun at large", "Voters think that the deal was off.", want{source: "Voters", typ: "unknown"}},
+		{"critics", "Its critics said the deal was off.", want{source: "Its critics", typ: "anonymous"}},
+		{"prosecutors", "Prosecutors said the deal was off.", want{source: "Prosecutors", typ: "anonymous"}},
 		{"the public is no source", "The American people believe that the deal was off.", want{source: "The American people", typ: "unknown"}},
 		{"friend with a name", "Her longtime friend, Jo Lee, said the deal was off.", want{entity: "Jo Lee", typ: "person"}},
 	} {
@@ -664,5 +667,29 @@ func TestAnonymousTyping(t *testing.T) {
 			an := run(t, c.text)
 			expectAttributions(t, "", an, []want{c.want})
 		})
+	}
+}
+
+// TestEntityRuns covers capitalised runs that are not one person:
+// a person of a place, shouted headings, Roman numerals, "State".
+func TestEntityRuns(t *testing.T) {
+	an := run(t, "FULL TEXT: Sen. Bernie Sanders of Vermont spoke to the FBI about World War II. "+
+		"Sanders said the Islamic State was weak. Washington State voted on Super Tuesday. Pope John Paul II prayed.")
+	got := map[string]string{}
+	canon := map[string]string{}
+	for _, e := range an.Entities {
+		got[e.Text] = e.Type
+		canon[e.Text] = e.Canonical
+	}
+	for text, want := range map[string]string{
+		"FULL TEXT": "", "Bernie Sanders": "person", "Vermont": "place", "Bernie Sanders of Vermont": "", "FBI": "organization",
+		"World War II": "", "Islamic State": "organization", "Washington State": "place", "Super Tuesday": "", "John Paul II": "person",
+	} {
+		if got[text] != want {
+			t.Errorf("%q: type %q, want %q (entities %v)", text, got[text], want, got)
+		}
+	}
+	if canon["Sanders"] != "Bernie Sanders" {
+		t.Errorf("Sanders resolves to %q, want Bernie Sanders", canon["Sanders"])
 	}
 }

@@ -98,7 +98,29 @@ var notNames = setOf("day", "act", "plan", "amendment", "convention", "war", "de
 	"african", "africans", "asian", "asians", "hispanic", "hispanics", "latino", "latinos", "muslim",
 	"muslims", "christian", "christians", "jewish", "islamic", "cuban", "cubans", "mexican", "mexicans",
 	"russian", "russians", "chinese", "iranian", "iranians", "syrian", "syrians", "iraqi", "iraqis",
-	"israeli", "israelis", "palestinian", "palestinians", "british", "germans")
+	"israeli", "israelis", "palestinian", "palestinians", "british", "germans", "monday", "tuesday", "wednesday",
+	"thursday", "friday", "saturday", "sunday")
+
+// romanNumerals end names whose type the word before tells.
+var romanNumerals = setOf("ii", "iii", "iv", "v", "vi", "vii", "viii")
+
+// capsWords reports whether tokens [a, b) are all written in capitals
+// and are all common words (a class other than proper noun in the
+// part-of-speech dictionary): a heading, where acronyms ("CNN", "FBI")
+// are proper nouns or unknown.
+func (d *doc) capsWords(a, b int) bool {
+	for k := a; k < b; k++ {
+		w := d.text[d.toks[k].s:d.toks[k].e]
+		if len(w) < 2 || strings.ToUpper(w) != w || strings.ToLower(w) == w {
+			return false
+		}
+		c, ok := posTags[d.toks[k].lw]
+		if _, alias := titleAliases[d.toks[k].lw]; alias || !ok || strings.HasPrefix(c, "NNP") {
+			return false // "POTUS" is a title
+		}
+	}
+	return true
+}
 
 // epithets stand before a person's full name without being part of it.
 var epithets = setOf("republican", "democrat", "democratic", "independent", "libertarian", "conservative",
@@ -336,6 +358,19 @@ func (d *doc) classifyRun(a, b int) []mention {
 	if places[lname] {
 		return []mention{{a: a, b: b, typ: "place"}}
 	}
+	if d.capsWords(a, b) {
+		return nil // "FULL TEXT", "SNEAK PEEK": a shouted heading, not a name
+	}
+	// "Bernie Sanders of Vermont": a person of a place is two mentions.
+	for k := a + 2; k < b-1; k++ {
+		if d.toks[k].lw != "of" || !places[strings.ToLower(d.text[d.toks[k+1].s:d.toks[b-1].e])] {
+			continue
+		}
+		if left := d.classifyRun(a, k); len(left) > 0 && left[0].typ == "person" {
+			return append(left, mention{a: k + 1, b: b, typ: "place"})
+		}
+		break
+	}
 	t0 := d.lastTitle(a, b)
 	office := d.officeTitle(t0, b)
 	// The last word often tells what a capitalised run is: "Colorado
@@ -345,11 +380,17 @@ func (d *doc) classifyRun(a, b int) []mention {
 	// places ("Virginia Beach").
 	if t0 < a {
 		f := d.toks[a].lw
-		switch lastw := d.toks[b-1].lw; {
-		case placeEnds[lastw] && b-a >= 2:
+		e := b
+		if b-a >= 3 && romanNumerals[d.toks[b-1].lw] {
+			e = b - 1 // "World War II" is typed by "War", "John Paul II" by "Paul"
+		}
+		switch lastw := d.toks[e-1].lw; {
+		case placeEnds[lastw] && e-a >= 2:
 			return []mention{{a: a, b: b, typ: "place"}}
-		case orgEnds[lastw]:
-			return []mention{{a: a, b: b, typ: "organization"}}
+		case lastw == "state" && e-a >= 2 && places[strings.ToLower(d.text[d.toks[a].s:d.toks[e-2].e])]:
+			return []mention{{a: a, b: b, typ: "place"}} // "Washington State"
+		case orgEnds[lastw] || lastw == "state" && e-a >= 2:
+			return []mention{{a: a, b: b, typ: "organization"}} // "Islamic State"
 		case notNames[lastw] && !maleNames[f] && !femaleNames[f]:
 			return nil
 		}

@@ -33,6 +33,7 @@ const (
 
 // Lexicographer files the tagger names.
 const (
+	wnNounPerson        = 18
 	wnVerbCognition     = 31
 	wnVerbCommunication = 32
 )

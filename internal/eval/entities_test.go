@@ -1,0 +1,145 @@
+package eval
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/credence-news/credence/internal/article"
+)
+
+// conllu builds CoNLL-U lines from (word, start, end, tag) tuples;
+// a nil tuple ends a sentence.
+func conllu(toks ...[]any) string {
+	var b strings.Builder
+	n := 0
+	for _, t := range toks {
+		if t == nil {
+			b.WriteString("\n")
+			n = 0
+			continue
+		}
+		n++
+		b.WriteString(strings.Join([]string{strconv.Itoa(n), t[0].(string), t[0].(string), "_", "NNP", "_", "0", "root", "_",
+			"Start=" + strconv.Itoa(t[1].(int)) + "|End=" + strconv.Itoa(t[2].(int)) + "|NER=" + t[3].(string)}, "\t"))
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func TestParseCoNLLUEntities(t *testing.T) {
+	// "Zoë Lee met IBM in Paris." with a two-byte ë: code points and
+	// bytes part after it.
+	text := "Zoë Lee met IBM in Paris. Paris Hilton"
+	doc := conllu(
+		[]any{"Zoë", 0, 3, "PERSON"}, []any{"Lee", 4, 7, "PERSON"}, []any{"met", 8, 11, "O"},
+		[]any{"IBM", 12, 15, "ORGANIZATION"}, []any{"in", 16, 18, "O"}, []any{"Paris", 19, 24, "LOCATION"},
+		[]any{".", 24, 25, "O"}, nil,
+		[]any{"Paris", 26, 31, "PERSON"}, []any{"Hilton", 32, 38, "PERSON"},
+	)
+	ms, err := ParseCoNLLUEntities(strings.NewReader("# sent_id = 1\n"+doc), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ text, typ string }{{"Zoë Lee", "person"}, {"IBM", "organization"}, {"Paris", "place"}, {"Paris Hilton", "person"}}
+	if len(ms) != len(want) {
+		t.Fatalf("got %d mentions %+v, want %d", len(ms), ms, len(want))
+	}
+	for i, w := range want {
+		if got := text[ms[i].Start:ms[i].End]; got != w.text || ms[i].Type != w.typ {
+			t.Errorf("mention %d = %q %s, want %q %s", i, got, ms[i].Type, w.text, w.typ)
+		}
+	}
+	for _, bad := range []string{
+		"1\tx\tx\t_\tNN\t_\t0\troot\t_\tStart=0|End=99|NER=O\n", // outside the text
+		"1\tx\tx\t_\tNN\t_\t0\troot\t_\tStart=4|End=2|NER=O\n",  // backwards
+		"1\tx\tx\t_\tNN\t_\t0\troot\n",                          // columns
+		"1\tx\tx\t_\tNN\t_\t0\troot\t_\tStart=a|End=2|NER=O\n",  // number
+	} {
+		if _, err := ParseCoNLLUEntities(strings.NewReader(bad), text); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}
+
+func TestScoreEntities(t *testing.T) {
+	docs := []NERDoc{{Name: "a", Text: "Jo Lee met IBM in Paris.", Mentions: []NERMention{
+		{0, 6, "person"}, {11, 14, "organization"}, {18, 23, "place"},
+	}}}
+	res := ScoreEntities(docs, func(string) []article.Entity {
+		return []article.Entity{
+			{Start: 0, End: 6, Type: "person"},       // right
+			{Start: 11, End: 14, Type: "person"},     // right span, wrong type
+			{Start: 18, End: 23, Type: "place"},      // right
+			{Start: 18, End: 23, Type: "place"},      // the same again: counted once
+			{Start: 7, End: 10, Type: "date"},        // not scored
+			{Start: 3, End: 6, Type: "organization"}, // wrong span
+		}
+	})
+	for _, c := range []struct {
+		name string
+		got  PRF
+		want PRF
+	}{
+		{"person", res.Types["person"], PRF{P: 0.5, R: 1, F1: 0.6667}},
+		{"organization", res.Types["organization"], PRF{P: 0, R: 0, F1: 0}},
+		{"place", res.Types["place"], PRF{P: 1, R: 1, F1: 1}},
+		{"all", res.All, PRF{P: 0.5, R: 0.6667, F1: 0.5714}},
+		{"spans", res.Spans, PRF{P: 0.75, R: 1, F1: 0.8571}},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %+v, want %+v", c.name, c.got, c.want)
+		}
+	}
+}
+
+func TestReadCoreNLPEntities(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"text", "corenlp-conllu"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := ReadCoreNLPEntities(dir); err == nil {
+		t.Error("no error for a split without .conllu files")
+	}
+	write := func(p, s string) {
+		if err := os.WriteFile(filepath.Join(dir, p), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("corenlp-conllu/a.conllu", conllu([]any{"IBM", 0, 3, "ORGANIZATION"}, []any{"fell", 4, 8, "O"}))
+	if _, err := ReadCoreNLPEntities(dir); err == nil || !strings.Contains(err.Error(), "a.txt") {
+		t.Errorf("missing text: err = %v", err)
+	}
+	write("text/a.txt", "IBM fell")
+	docs, err := ReadCoreNLPEntities(dir)
+	if err != nil || len(docs) != 1 || len(docs[0].Mentions) != 1 || docs[0].Name != "a" {
+		t.Fatalf("docs = %+v, err = %v", docs, err)
+	}
+}
+
+// FuzzParseCoNLLUEntities: any file against any text gives an error or
+// mentions inside the text on character boundaries, never a panic.
+func FuzzParseCoNLLUEntities(f *testing.F) {
+	f.Add(conllu([]any{"Zoë", 0, 3, "PERSON"}, []any{"Lee", 4, 7, "PERSON"}), "Zoë Lee")
+	f.Add("1\tx\tx\t_\tNN\t_\t0\troot\t_\tStart=0|End=1|NER=LOCATION\n\n# c\n", "x")
+	f.Add("1\tx\tx\t_\tNN\t_\t0\troot\t_\tNER=PERSON|Start=|End=-1\n", "")
+	f.Fuzz(func(t *testing.T, file, text string) {
+		ms, err := ParseCoNLLUEntities(strings.NewReader(file), text)
+		if err != nil {
+			return
+		}
+		for _, m := range ms {
+			if m.Start < 0 || m.End > len(text) || m.Start > m.End {
+				t.Fatalf("mention [%d,%d) outside a text of %d bytes", m.Start, m.End, len(text))
+			}
+			if utf8.ValidString(text) && (!utf8.RuneStart(at(text, m.Start)) || !utf8.RuneStart(at(text, m.End))) {
+				t.Fatalf("mention [%d,%d) cuts a character", m.Start, m.End)
+			}
+		}
+	})
+}
