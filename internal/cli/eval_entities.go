@@ -21,7 +21,10 @@ a PolNeAR split: DIR holds text/NAME.txt and corenlp-conllu/NAME.conllu,
 such as ../shared/data/polnear/dev. A mention counts when its byte span
 is exactly CoreNLP's (spans) and of the same type (per type and all).
 CoreNLP's annotations are machine-made (silver): this measures agreement
-with CoreNLP, not accuracy; see docs/ATTRIBUTION.md.`)
+with CoreNLP, not accuracy; see docs/ATTRIBUTION.md. When the split has
+corenlp-conllu/NAME.coref.tsv, attributions whose source is "he" or
+"she" are checked against CoreNLP's coreference: the share whose person
+has a last name among the names of the pronoun's chain.`)
 	dir := fs.String("polnear", "", "the PolNeAR split directory (required)")
 	format := fs.String("format", "text", "output format: text or json")
 	pos, err := parseFlags(env, fs, args)
@@ -42,13 +45,13 @@ with CoreNLP, not accuracy; see docs/ATTRIBUTION.md.`)
 		return fmt.Errorf("eval entities: %w", err)
 	}
 	var runErr error
-	res := eval.ScoreEntities(docs, func(text string) []article.Entity {
+	res := eval.ScoreEntities(docs, func(text string) ([]article.Entity, []article.Attribution) {
 		an, err := analyze.Run(ctx, &article.Article{Text: text}, analyze.Options{})
 		if err != nil {
 			runErr = err
-			return nil
+			return nil, nil
 		}
-		return an.Entities
+		return an.Entities, an.Attributions
 	})
 	if runErr != nil {
 		return fmt.Errorf("eval entities: %w", runErr)
@@ -64,5 +67,7 @@ with CoreNLP, not accuracy; see docs/ATTRIBUTION.md.`)
 	}
 	fmt.Fprintf(env.Stdout, "%-13s %6.3f %6.3f %6.3f\n", "all", res.All.P, res.All.R, res.All.F1)
 	fmt.Fprintf(env.Stdout, "%-13s %6.3f %6.3f %6.3f\n", "spans (any type)", res.Spans.P, res.Spans.R, res.Spans.F1)
+	fmt.Fprintf(env.Stdout, "pronoun sources (he, she) CoreNLP ties to a name: %d, resolved to a name of that chain: %.3f\n",
+		res.Pronouns.Sources, res.Pronouns.Agree)
 	return nil
 }

@@ -10,16 +10,26 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/credence-news/credence/internal/article"
 )
 
 // NERDoc is one article with reference entity mentions: byte spans of
-// Text typed person, organization or place.
+// Text typed person, organization or place, and the subject pronouns
+// ("he", "she") CoreNLP's coreference ties to a name.
 type NERDoc struct {
 	Name     string
 	Text     string
 	Mentions []NERMention
+	Pronouns []PronounRef
+}
+
+// PronounRef is a pronoun and the words of the names in its
+// coreference chain ("Hillary Clinton", "Clinton" -> hillary, clinton).
+type PronounRef struct {
+	Start, End int
+	Names      []string
 }
 
 // NERMention is one reference mention.
@@ -60,12 +70,21 @@ func ReadCoreNLPEntities(dir string) ([]NERDoc, error) {
 		if err != nil {
 			return nil, fmt.Errorf("corenlp %s: %w", dir, err)
 		}
-		ms, err := ParseCoNLLUEntities(r, string(text))
+		ms, toks, err := parseCoNLLU(r, string(text))
 		r.Close()
 		if err != nil {
 			return nil, fmt.Errorf("corenlp %s: %w", f, err)
 		}
-		docs = append(docs, NERDoc{Name: name, Text: string(text), Mentions: ms})
+		d := NERDoc{Name: name, Text: string(text), Mentions: ms}
+		cf := strings.TrimSuffix(f, ".conllu") + ".coref.tsv"
+		if c, err := os.Open(cf); err == nil {
+			d.Pronouns, err = ParseCoref(c, string(text), toks)
+			c.Close()
+			if err != nil {
+				return nil, fmt.Errorf("corenlp %s: %w", cf, err)
+			}
+		}
+		docs = append(docs, d)
 	}
 	return docs, nil
 }
@@ -77,12 +96,21 @@ func ReadCoreNLPEntities(dir string) ([]NERDoc, error) {
 // themselves are not compared with the text (CoreNLP rewrites quotes and
 // brackets); a token whose offsets fall outside the text is an error.
 func ParseCoNLLUEntities(r io.Reader, text string) ([]NERMention, error) {
+	ms, _, err := parseCoNLLU(r, text)
+	return ms, err
+}
+
+// parseCoNLLU also returns each sentence's token byte spans, which the
+// coreference file refers to (sentence and token numbers from 1).
+func parseCoNLLU(r io.Reader, text string) ([]NERMention, [][][2]int, error) {
 	cp := make([]int, 0, len(text)+1) // byte offset of each code point
 	for i := range text {
 		cp = append(cp, i)
 	}
 	cp = append(cp, len(text))
 	var out []NERMention
+	var sents [][][2]int
+	inSent := false
 	open := -1 // index in out of the run the previous token extends
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
@@ -90,11 +118,12 @@ func ParseCoNLLUEntities(r io.Reader, text string) ([]NERMention, error) {
 		l := sc.Text()
 		if l == "" || strings.HasPrefix(l, "#") {
 			open = -1 // a sentence ends
+			inSent = false
 			continue
 		}
 		f := strings.Split(l, "\t")
 		if len(f) != 10 {
-			return nil, fmt.Errorf("line %d: %d columns, want 10", line, len(f))
+			return nil, nil, fmt.Errorf("line %d: %d columns, want 10", line, len(f))
 		}
 		var s, e int
 		tag := ""
@@ -110,13 +139,18 @@ func ParseCoNLLUEntities(r io.Reader, text string) ([]NERMention, error) {
 				tag = v
 			}
 			if err != nil {
-				return nil, fmt.Errorf("line %d: %s: %w", line, k, err)
+				return nil, nil, fmt.Errorf("line %d: %s: %w", line, k, err)
 			}
 		}
 		if s < 0 || e < s || e >= len(cp) {
-			return nil, fmt.Errorf("line %d: offsets %d-%d outside the text (%d code points)", line, s, e, len(cp)-1)
+			return nil, nil, fmt.Errorf("line %d: offsets %d-%d outside the text (%d code points)", line, s, e, len(cp)-1)
 		}
 		bs, be := cp[s], cp[e]
+		if !inSent {
+			sents = append(sents, nil)
+			inSent = true
+		}
+		sents[len(sents)-1] = append(sents[len(sents)-1], [2]int{bs, be})
 		typ, scored := nerTypes[tag]
 		if !scored {
 			open = -1
@@ -130,10 +164,81 @@ func ParseCoNLLUEntities(r io.Reader, text string) ([]NERMention, error) {
 		open = len(out) - 1
 	}
 	if err := sc.Err(); err != nil {
+		return nil, nil, err
+	}
+	return out, sents, nil
+}
+
+// ParseCoref reads a PolNeAR coreference file (chain, representative,
+// sentence, start_token, end_token_exclusive, head_token, text; tokens
+// numbered from 1 within sentences numbered from 1) against the token
+// spans of its CoNLL-U file, and returns every "he" or "she" of a chain
+// that also holds a name, with the lower-cased words of its names.
+func ParseCoref(r io.Reader, text string, sents [][][2]int) ([]PronounRef, error) {
+	type ment struct {
+		start, end int
+		text       string
+	}
+	chains := map[string][]ment{}
+	var order []string
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for line := 1; sc.Scan(); line++ {
+		f := strings.Split(sc.Text(), "\t")
+		if line == 1 && len(f) > 0 && f[0] == "chain" || len(f) == 1 && f[0] == "" {
+			continue
+		}
+		if len(f) != 7 {
+			return nil, fmt.Errorf("line %d: %d columns, want 7", line, len(f))
+		}
+		var n [3]int
+		for i, v := range f[2:5] {
+			x, err := strconv.Atoi(v)
+			if err != nil {
+				return nil, fmt.Errorf("line %d: %w", line, err)
+			}
+			n[i] = x
+		}
+		si, a, b := n[0]-1, n[1]-1, n[2]-1
+		if si < 0 || si >= len(sents) || a < 0 || b <= a || b > len(sents[si]) {
+			return nil, fmt.Errorf("line %d: sentence %d tokens %d-%d outside the article", line, n[0], n[1], n[2])
+		}
+		if _, ok := chains[f[0]]; !ok {
+			order = append(order, f[0])
+		}
+		chains[f[0]] = append(chains[f[0]], ment{sents[si][a][0], sents[si][b-1][1], text[sents[si][a][0]:sents[si][b-1][1]]})
+	}
+	if err := sc.Err(); err != nil {
 		return nil, err
+	}
+	var out []PronounRef
+	for _, id := range order {
+		var names []string
+		for _, m := range chains[id] {
+			for _, w := range strings.Fields(m.text) {
+				w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+				w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+				if r := []rune(w); len(r) > 1 && unicode.IsUpper(r[0]) && !pronounOrDet[strings.ToLower(w)] {
+					names = append(names, strings.ToLower(w))
+				}
+			}
+		}
+		if len(names) == 0 {
+			continue
+		}
+		for _, m := range chains[id] {
+			if lw := strings.ToLower(m.text); lw == "he" || lw == "she" {
+				out = append(out, PronounRef{Start: m.start, End: m.end, Names: names})
+			}
+		}
 	}
 	return out, nil
 }
+
+// pronounOrDet are capitalised sentence openers that are no names.
+var pronounOrDet = map[string]bool{"he": true, "she": true, "his": true, "her": true, "him": true, "the": true,
+	"a": true, "an": true, "this": true, "that": true, "i": true, "we": true, "they": true, "it": true, "mr.": true,
+	"mrs.": true, "ms.": true, "dr.": true}
 
 // EntityResult is the output of eval entities: per type and overall,
 // exact-span agreement with the reference mentions.
@@ -143,11 +248,20 @@ type EntityResult struct {
 	Types     map[string]PRF `json:"types"`
 	All       PRF            `json:"all"`   // span and type agree
 	Spans     PRF            `json:"spans"` // span agrees, whatever the types
+	Pronouns  PronounScore   `json:"pronoun_sources"`
 	Seconds   float64        `json:"seconds"`
 }
 
-// EntityExtractor returns the entities of a text.
-type EntityExtractor func(text string) []article.Entity
+// PronounScore counts the attributions whose source is "he" or "she"
+// that CoreNLP ties to a name, and the share credence resolves to a
+// person whose last name is among that chain's name words.
+type PronounScore struct {
+	Sources int     `json:"sources"`
+	Agree   float64 `json:"agree"`
+}
+
+// EntityExtractor returns the entities and attributions of a text.
+type EntityExtractor func(text string) ([]article.Entity, []article.Attribution)
 
 // ScoreEntities compares the person, organization and place mentions
 // extract finds with the reference ones: a mention counts when its byte
@@ -160,7 +274,9 @@ func ScoreEntities(docs []NERDoc, extract EntityExtractor) EntityResult {
 		byType[t] = &counts{}
 	}
 	var all, spans counts
+	pronouns, agree := 0, 0
 	for _, d := range docs {
+		ents, atts := extract(d.Text)
 		gold := map[[2]int]string{}
 		for _, m := range d.Mentions {
 			gold[[2]int{m.Start, m.End}] = m.Type
@@ -169,7 +285,7 @@ func ScoreEntities(docs []NERDoc, extract EntityExtractor) EntityResult {
 			spans.gold++
 		}
 		seen := map[[2]int]bool{}
-		for _, e := range extract(d.Text) {
+		for _, e := range ents {
 			c, ok := byType[e.Type]
 			k := [2]int{e.Start, e.End}
 			if !ok || seen[k] {
@@ -190,8 +306,32 @@ func ScoreEntities(docs []NERDoc, extract EntityExtractor) EntityResult {
 				}
 			}
 		}
+		refs := map[[2]int][]string{}
+		for _, p := range d.Pronouns {
+			refs[[2]int{p.Start, p.End}] = p.Names
+		}
+		for _, a := range atts {
+			names, ok := refs[[2]int{a.Source.Start, a.Source.End}]
+			if !ok {
+				continue
+			}
+			pronouns++
+			delete(refs, [2]int{a.Source.Start, a.Source.End}) // a source shared by attributions counts once
+			if f := strings.Fields(strings.ToLower(a.Source.Entity)); a.Source.Type == "person" && len(f) > 0 {
+				for _, n := range names {
+					if n == f[len(f)-1] {
+						agree++
+						break
+					}
+				}
+			}
+		}
 	}
-	res := EntityResult{Articles: len(docs), Reference: "Stanford CoreNLP NER (silver)", Types: map[string]PRF{}}
+	res := EntityResult{Articles: len(docs), Reference: "Stanford CoreNLP NER and coreference (silver)", Types: map[string]PRF{}}
+	res.Pronouns.Sources = pronouns
+	if pronouns > 0 {
+		res.Pronouns.Agree = round4(float64(agree) / float64(pronouns))
+	}
 	for t, c := range byType {
 		res.Types[t] = c.prf()
 	}

@@ -69,7 +69,7 @@ func TestScoreEntities(t *testing.T) {
 	docs := []NERDoc{{Name: "a", Text: "Jo Lee met IBM in Paris.", Mentions: []NERMention{
 		{0, 6, "person"}, {11, 14, "organization"}, {18, 23, "place"},
 	}}}
-	res := ScoreEntities(docs, func(string) []article.Entity {
+	res := ScoreEntities(docs, func(string) ([]article.Entity, []article.Attribution) {
 		return []article.Entity{
 			{Start: 0, End: 6, Type: "person"},       // right
 			{Start: 11, End: 14, Type: "person"},     // right span, wrong type
@@ -77,7 +77,7 @@ func TestScoreEntities(t *testing.T) {
 			{Start: 18, End: 23, Type: "place"},      // the same again: counted once
 			{Start: 7, End: 10, Type: "date"},        // not scored
 			{Start: 3, End: 6, Type: "organization"}, // wrong span
-		}
+		}, nil
 	})
 	for _, c := range []struct {
 		name string
@@ -139,6 +139,60 @@ func FuzzParseCoNLLUEntities(f *testing.F) {
 			}
 			if utf8.ValidString(text) && (!utf8.RuneStart(at(text, m.Start)) || !utf8.RuneStart(at(text, m.End))) {
 				t.Fatalf("mention [%d,%d) cuts a character", m.Start, m.End)
+			}
+		}
+	})
+}
+
+func TestParseCoref(t *testing.T) {
+	text := "Jo Lee spoke. She said Mr. Lee’s plan works. He agreed."
+	conll := conllu([]any{"Jo", 0, 2, "PERSON"}, []any{"Lee", 3, 6, "PERSON"}, []any{"spoke", 7, 12, "O"}, []any{".", 12, 13, "O"}, nil,
+		[]any{"She", 14, 17, "O"}, []any{"said", 18, 22, "O"}, []any{"Mr.", 23, 26, "O"}, []any{"Lee", 27, 30, "PERSON"},
+		[]any{"’s", 30, 32, "O"}, []any{"plan", 33, 37, "O"}, []any{"works", 38, 43, "O"}, []any{".", 43, 44, "O"}, nil,
+		[]any{"He", 45, 47, "O"}, []any{"agreed", 48, 54, "O"}, []any{".", 54, 55, "O"})
+	_, sents, err := parseCoNLLU(strings.NewReader(conll), text)
+	if err != nil || len(sents) != 3 {
+		t.Fatalf("sentences %d, err %v", len(sents), err)
+	}
+	coref := "chain\trepresentative\tsentence\tstart_token\tend_token_exclusive\thead_token\ttext\n" +
+		"0\t1\t1\t1\t3\t2\tJo Lee\n0\t0\t2\t1\t2\t1\tShe\n" + // a name and "She"
+		"1\t1\t2\t3\t6\t4\tMr. Lee ’s\n" + // a name alone
+		"2\t1\t3\t1\t2\t1\tHe\n" // a pronoun with no name: skipped
+	refs, err := ParseCoref(strings.NewReader(coref), text, sents)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(refs) != 1 || text[refs[0].Start:refs[0].End] != "She" || strings.Join(refs[0].Names, " ") != "jo lee" {
+		t.Fatalf("refs = %+v", refs)
+	}
+	for _, bad := range []string{
+		"0\t1\t9\t1\t2\t1\tx\n", // no such sentence
+		"0\t1\t1\t3\t2\t1\tx\n", // backwards
+		"0\t1\t1\t1\t9\t1\tx\n", // past the sentence
+		"0\t1\tx\t1\t2\t1\tx\n", // not a number
+		"0\t1\t1\t1\n",          // columns
+	} {
+		if _, err := ParseCoref(strings.NewReader(bad), text, sents); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}
+
+// FuzzParseCoref: any coreference file gives an error or pronoun spans
+// inside the text, never a panic.
+func FuzzParseCoref(f *testing.F) {
+	text := "Jo Lee spoke. She agreed."
+	sents := [][][2]int{{{0, 2}, {3, 6}, {7, 12}, {12, 13}}, {{14, 17}, {18, 24}, {24, 25}}}
+	f.Add("0\t1\t1\t1\t3\t2\tJo Lee\n0\t0\t2\t1\t2\t1\tShe\n")
+	f.Add("chain\tx\n\n0\t1\t2\t2\t1\t1\tShe\n")
+	f.Fuzz(func(t *testing.T, coref string) {
+		refs, err := ParseCoref(strings.NewReader(coref), text, sents)
+		if err != nil {
+			return
+		}
+		for _, r := range refs {
+			if r.Start < 0 || r.End > len(text) || r.Start > r.End {
+				t.Fatalf("pronoun [%d,%d) outside the text", r.Start, r.End)
 			}
 		}
 	})
