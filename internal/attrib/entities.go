@@ -450,6 +450,11 @@ func (d *doc) classifyRun(a, b int) []mention {
 			return []mention{{a: a, b: b, typ: "organization"}}
 		}
 	}
+	// A name CoreNLP typed as an organization or a place in PolNeAR
+	// train: "Planned Parenthood", "San Bernardino".
+	if t := learnedNames[strings.Join(strings.Fields(lname), " ")]; t == "organization" || t == "place" {
+		return []mention{{a: a, b: b, typ: t}}
+	}
 	// "Republican Donald Trump", "Crooked Hillary Clinton": a party or
 	// an epithet before a full name is not part of it.
 	if b-a >= 3 && b-a <= 5 && epithets[d.toks[a].lw] {

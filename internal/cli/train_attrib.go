@@ -21,18 +21,21 @@ func runTrainAttrib(ctx context.Context, env *Env, args []string) error {
 each word and verb+particle pair is marked as an attribution cue, and write
 the versioned, checksummed lexicon that internal/attrib embeds
 (internal/attrib/cues.v1). Every annotator's file counts as one document.
-With --tagger-out it also trains the averaged-perceptron cue tagger.
-The same data and flags give the same bytes. Regenerate both embedded files
+With --tagger-out it also trains the averaged-perceptron cue tagger; with
+--names-out it counts the name lexicon (names CoreNLP typed consistently).
+The same data and flags give the same bytes. Regenerate the embedded files
 (the tagger is trained with the lexicon and part-of-speech dictionary of the
 same run) with
   credence train-attrib --polnear ../shared/data/polnear/train --out internal/attrib/cues.v1 \
-      --pos-out internal/attrib/posdict.v1 --tagger-out internal/attrib/cuetagger.v1
+      --pos-out internal/attrib/posdict.v1 --tagger-out internal/attrib/cuetagger.v1 \
+      --names-out internal/attrib/names.v1
 or make models.
 See docs/ATTRIBUTION.md.`)
 	dir := fs.String("polnear", "", "the PolNeAR split directory to learn from (required; use train, never dev)")
 	out := fs.String("out", "-", "cue lexicon output file, - for standard output")
 	posOut := fs.String("pos-out", "", "also count the part-of-speech dictionary from DIR/corenlp-conllu and write it here (internal/attrib/posdict.v1); the tagger then uses it")
 	taggerOut := fs.String("tagger-out", "", "also train the cue tagger and write it here (internal/attrib/cuetagger.v1)")
+	namesOut := fs.String("names-out", "", "also count the name lexicon from DIR/corenlp-conllu and write it here (internal/attrib/names.v1)")
 	epochs := fs.Int("epochs", taggerEpochs, "cue tagger training passes")
 	bits := fs.Int("bits", taggerBits, "cue tagger feature hash bits")
 	pos, err := parseFlags(env, fs, args)
@@ -62,6 +65,16 @@ See docs/ATTRIBUTION.md.`)
 		}
 		fmt.Fprintf(env.Stderr, "train-attrib: wrote %s (%d words)\n", *posOut, len(pd.Classes))
 		attrib.UsePosDict(pd)
+	}
+	if *namesOut != "" {
+		l, err := countNames(filepath.Join(*dir, "corenlp-conllu"))
+		if err != nil {
+			return fmt.Errorf("train-attrib: %w", err)
+		}
+		if err := os.WriteFile(*namesOut, l.Marshal(), 0o644); err != nil {
+			return fmt.Errorf("train-attrib: %w", err)
+		}
+		fmt.Fprintf(env.Stderr, "train-attrib: wrote %s (%d names)\n", *namesOut, len(l.Types))
 	}
 	if *taggerOut != "" {
 		// The tagger's features read the learned lexicon: train it with
@@ -144,6 +157,59 @@ func countPos(dir string) (*attrib.PosDict, error) {
 	}
 	return c.Dict(posMinCount, fmt.Sprintf("%d files, words seen at least %d times", len(files), posMinCount)), nil
 }
+
+// nerTypes maps CoreNLP's entity tags to the name lexicon's types; MISC
+// (nationalities, events) counts against the others.
+var nerTypes = map[string]string{"PERSON": "person", "ORGANIZATION": "organization", "LOCATION": "place", "MISC": "misc"}
+
+// countNames counts, over every .conllu file of dir in name order, each
+// run of tokens CoreNLP gave one entity tag within a sentence, by its
+// words joined with spaces.
+func countNames(dir string) (*attrib.NameLexicon, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.conllu"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no .conllu files in %s", dir)
+	}
+	sort.Strings(files)
+	c := attrib.NewNameCounter()
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		var run []string
+		tag := ""
+		flush := func() {
+			if len(run) > 0 {
+				c.Add(strings.Join(run, " "), tag)
+			}
+			run, tag = run[:0], ""
+		}
+		for line := range strings.SplitSeq(string(b), "\n") {
+			col := strings.Split(line, "\t")
+			if line == "" || line[0] == '#' || len(col) != 10 {
+				flush()
+				continue
+			}
+			_, ner, _ := strings.Cut(col[9], "NER=")
+			t, ok := nerTypes[ner]
+			if !ok || t != tag {
+				flush()
+			}
+			if ok {
+				run, tag = append(run, col[1]), t
+			}
+		}
+		flush()
+	}
+	return c.Lexicon(nameMinCount, fmt.Sprintf("%d files, names seen at least %d times, 3/4 one type", len(files), nameMinCount)), nil
+}
+
+// nameMinCount is how often a name must occur to enter the lexicon.
+const nameMinCount = 3
 
 // posMinCount is how often a word must occur to enter the dictionary.
 const posMinCount = 3
