@@ -660,6 +660,7 @@ func TestAnonymousTyping(t *testing.T) {
 		{"a person noun at large", "Voters think that the deal was off.", want{source: "Voters", typ: "unknown"}},
 		{"critics", "Its critics said the deal was off.", want{source: "Its critics", typ: "anonymous"}},
 		{"prosecutors", "Prosecutors said the deal was off.", want{source: "Prosecutors", typ: "anonymous"}},
+		{"close to a title the article names", "Attorney General Jo Lee spoke. Sources close to the Attorney General said the deal was off.", want{typ: "anonymous", affiliation: "Jo Lee"}},
 		{"the public is no source", "The American people believe that the deal was off.", want{source: "The American people", typ: "unknown"}},
 		{"friend with a name", "Her longtime friend, Jo Lee, said the deal was off.", want{entity: "Jo Lee", typ: "person"}},
 	} {

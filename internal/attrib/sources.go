@@ -357,7 +357,7 @@ func (d *doc) affiliationOf(src span, head, headEnd int, ms []mention, modifiers
 			}
 		}
 	}
-	if a := d.affiliationAfter(src, headEnd); a != "" || !modifiers {
+	if a := d.affiliationAfter(src, headEnd, ms); a != "" || !modifiers {
 		return a
 	}
 	// Capitalised modifiers that are no entity: "U.S. intelligence
@@ -427,16 +427,24 @@ func (d *doc) grantedAnonymity(src span) bool {
 // "sources close to the Attorney General". What a source is familiar
 // with ("people familiar with the talks") is what it knows, not whom it
 // belongs to, so it gives no affiliation.
-func (d *doc) affiliationAfter(src span, headEnd int) string {
+func (d *doc) affiliationAfter(src span, headEnd int, ms []mention) string {
 	if headEnd >= src.b || d.toks[headEnd].lw != "close" {
 		return ""
 	}
 	for k := headEnd; k < src.b; k++ {
-		if d.toks[k].lw == "to" {
-			if k+1 < src.b {
-				return d.text[d.toks[k+1].s:d.toks[src.b-1].e]
-			}
+		if d.toks[k].lw != "to" || k+1 >= src.b {
+			continue
 		}
+		// "close to the Attorney General": the person who holds the
+		// title, when the article names one.
+		n := k + 1
+		if d.toks[n].lw == "the" && n+1 < src.b {
+			n++
+		}
+		if m := d.mentionAt(ms, n, "person"); m != nil && m.b == src.b && m.canonical != "" && !m.weak {
+			return m.canonical
+		}
+		return d.text[d.toks[k+1].s:d.toks[src.b-1].e]
 	}
 	return ""
 }
