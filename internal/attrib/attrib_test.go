@@ -661,6 +661,10 @@ func TestAnonymousTyping(t *testing.T) {
 		{"critics", "Its critics said the deal was off.", want{source: "Its critics", typ: "anonymous"}},
 		{"prosecutors", "Prosecutors said the deal was off.", want{source: "Prosecutors", typ: "anonymous"}},
 		{"close to a title the article names", "Attorney General Jo Lee spoke. Sources close to the Attorney General said the deal was off.", want{typ: "anonymous", affiliation: "Jo Lee"}},
+		{"head word opening the text", "Close aides said on condition of anonymity that the plan failed.", want{source: "Close aides", typ: "anonymous"}},
+		{"a lone surname before a pronoun", "Schiff himself said the deal was off.", want{entity: "Schiff", typ: "person"}},
+		{"appositive after a prepositional phrase", "A spokeswoman for Sen. Ted Cruz, Catherine Frazier, said the deal was off.", want{entity: "Catherine Frazier", typ: "person"}},
+		{"an acronym that is a word", "ICE agents said the raid was legal.", want{source: "ICE agents", typ: "anonymous", affiliation: "ICE"}},
 		{"the public is no source", "The American people believe that the deal was off.", want{source: "The American people", typ: "unknown"}},
 		{"friend with a name", "Her longtime friend, Jo Lee, said the deal was off.", want{entity: "Jo Lee", typ: "person"}},
 	} {
@@ -690,6 +694,16 @@ func TestEntityRuns(t *testing.T) {
 		if got[text] != want {
 			t.Errorf("%q: type %q, want %q (entities %v)", text, got[text], want, got)
 		}
+	}
+	for _, c := range []struct{ text, entity, typ string }{
+		// A surname the name lexicon would type otherwise stays the person's.
+		{"Rep. Jim Jordan spoke on Monday. Jordan said the plan failed.", "Jim Jordan", "person"},
+		// An office of a place is no person named "of Texas".
+		{"Attorney General Jo Lee spoke. The Attorney General of Texas said the plan failed.", "The Attorney General of Texas", "unknown"},
+		{"Boy Scouts of America said the plan failed.", "Boy Scouts of America", ""},
+		{"Story Continued Below The Republican source said the plan failed.", "The Republican source", "anonymous"},
+	} {
+		expectAttributions(t, c.text+": ", run(t, c.text), []want{{entity: c.entity, typ: c.typ, cue: "said"}})
 	}
 	if canon["Sanders"] != "Bernie Sanders" {
 		t.Errorf("Sanders resolves to %q, want Bernie Sanders", canon["Sanders"])

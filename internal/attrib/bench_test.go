@@ -56,3 +56,13 @@ func BenchmarkAnnotateLongParagraph(b *testing.B) {
 		b.Run(fmt.Sprintf("%dKB", len(s)>>10), func(b *testing.B) { annotateLoop(b, s) })
 	}
 }
+
+// BenchmarkAnnotateLongName: a capitalised run of thousands of tokens
+// ("Bob Smith of Texas of Texas …") must cost time linear in its length;
+// splitting a person from a place once tried every "of" and recursed.
+func BenchmarkAnnotateLongName(b *testing.B) {
+	for _, n := range []int{500, 2000} {
+		s := "Bob Smith" + strings.Repeat(" of Texas", n) + " said the plan failed."
+		b.Run(fmt.Sprintf("%dKB", len(s)>>10), func(b *testing.B) { annotateLoop(b, s) })
+	}
+}

@@ -20,6 +20,7 @@ type mention struct {
 	former    bool   // a holder no longer in office: "former President Barack Obama"
 	gender    byte   // genderMale, genderFemale or genderUnknown (gender.go)
 	shaky     bool   // a person run with a word the text also writes in lower case ("Ready for Trump")
+	lexicon   bool   // a single word the learned name lexicon typed (names.go)
 }
 
 // titleWords end a title that stands before a person's name.
@@ -107,7 +108,8 @@ var romanNumerals = setOf("ii", "iii", "iv", "v", "vi", "vii", "viii")
 // capsWords reports whether tokens [a, b) are all written in capitals
 // and are all common words (a class other than proper noun in the
 // part-of-speech dictionary): a heading, where acronyms ("CNN", "FBI")
-// are proper nouns or unknown.
+// are proper nouns or unknown. Callers ask only for two words or more:
+// a single one may be an acronym that is also a word ("ICE").
 func (d *doc) capsWords(a, b int) bool {
 	for k := a; k < b; k++ {
 		w := d.text[d.toks[k].s:d.toks[k].e]
@@ -192,7 +194,10 @@ func (d *doc) findEntities() []mention {
 		for a < j && capStop[d.toks[a].lw] {
 			a++
 		}
-		a += d.boilerplateAt(a, j)
+		if n := d.boilerplateAt(a, j); n > 0 {
+			for a += n; a < j && capStop[d.toks[a].lw]; a++ {
+			}
+		}
 		if a >= j || (first && a == i && j-a == 1 && lowerSeen[d.toks[a].lw]) {
 			i = j - 1
 			continue
@@ -217,6 +222,7 @@ func (d *doc) findEntities() []mention {
 		i = j - 1
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].a < out[j].a })
+	surnamesOfPeople(d, out)
 	d.canonicalize(out)
 	out = resolveTitles(out)
 	d.assignGenders(out)
@@ -247,6 +253,27 @@ func (d *doc) boilerplateAt(a, j int) int {
 		}
 	}
 	return 0
+}
+
+// surnamesOfPeople types as a person each single word the name lexicon
+// typed otherwise that is the last word of a person's full name in the
+// article: "Jordan" after "Rep. Jim Jordan", "Ford" after "Christine
+// Blasey Ford".
+func surnamesOfPeople(d *doc, ms []mention) {
+	var last map[string]bool
+	for i := range ms {
+		if m := &ms[i]; m.typ == "person" && m.b-m.a >= 2 {
+			if last == nil {
+				last = map[string]bool{}
+			}
+			last[d.toks[m.b-1].lw] = true
+		}
+	}
+	for i := range ms {
+		if m := &ms[i]; m.lexicon && last[d.toks[m.a].lw] {
+			m.typ = "person"
+		}
+	}
 }
 
 // shakyName reports whether a person mention may not be a person at all:
@@ -353,23 +380,34 @@ func pad2(x int) string {
 
 // classifyRun splits a capitalised run into title and name and types it.
 func (d *doc) classifyRun(a, b int) []mention {
+	// "Bernie Sanders of Vermont", "Sen. Ted Cruz of Texas": a person of
+	// a place is two mentions. Places are at most three words, so only
+	// the last few tokens are tried; the person needs a first name or a
+	// title ("Boy Scouts of America" and "the Attorney General of Texas"
+	// stay whole).
+	for k := max(a+2, b-4); k < b-1; k++ {
+		if d.toks[k].lw != "of" || !places[strings.ToLower(d.text[d.toks[k+1].s:d.toks[b-1].e])] {
+			continue
+		}
+		left := d.classifyName(a, k)
+		if len(left) > 0 && left[0].typ == "person" && !left[0].titleOnly &&
+			(left[0].title != "" || maleNames[d.toks[left[0].a].lw] || femaleNames[d.toks[left[0].a].lw]) {
+			return append(left, mention{a: k + 1, b: b, typ: "place"})
+		}
+		break
+	}
+	return d.classifyName(a, b)
+}
+
+// classifyName types the capitalised run [a, b) as a whole.
+func (d *doc) classifyName(a, b int) []mention {
 	name := d.text[d.toks[a].s:d.toks[b-1].e]
 	lname := strings.ToLower(name)
 	if places[lname] {
 		return []mention{{a: a, b: b, typ: "place"}}
 	}
-	if d.capsWords(a, b) {
+	if b-a >= 2 && d.capsWords(a, b) {
 		return nil // "FULL TEXT", "SNEAK PEEK": a shouted heading, not a name
-	}
-	// "Bernie Sanders of Vermont": a person of a place is two mentions.
-	for k := a + 2; k < b-1; k++ {
-		if d.toks[k].lw != "of" || !places[strings.ToLower(d.text[d.toks[k+1].s:d.toks[b-1].e])] {
-			continue
-		}
-		if left := d.classifyRun(a, k); len(left) > 0 && left[0].typ == "person" {
-			return append(left, mention{a: k + 1, b: b, typ: "place"})
-		}
-		break
 	}
 	t0 := d.lastTitle(a, b)
 	office := d.officeTitle(t0, b)
@@ -418,6 +456,14 @@ func (d *doc) classifyRun(a, b int) []mention {
 	}
 	if t := t0; t >= a && t < b-1 && !office {
 		t = tEnd
+		if d.toks[t+1].lw == "of" {
+			// "the Attorney General of Texas": an office of a place,
+			// held by nobody the run names.
+			if t+2 < b && places[strings.ToLower(d.text[d.toks[t+2].s:d.toks[b-1].e])] {
+				return []mention{{a: t + 2, b: b, typ: "place"}}
+			}
+			return nil
+		}
 		m := mention{a: t + 1, b: b, typ: "person", title: d.text[d.toks[a].s:d.toks[t].e]}
 		if a > 0 && pastHolder[d.toks[a-1].lw] {
 			m.former = true
@@ -451,9 +497,11 @@ func (d *doc) classifyRun(a, b int) []mention {
 		}
 	}
 	// A name CoreNLP typed as an organization or a place in PolNeAR
-	// train: "Planned Parenthood", "San Bernardino".
+	// train: "Planned Parenthood", "San Bernardino", "Orlando". A single
+	// word may still be the surname of a person the article names ("Jim
+	// Jordan"): findEntities gives it back to that person.
 	if t := learnedNames[strings.Join(strings.Fields(lname), " ")]; t == "organization" || t == "place" {
-		return []mention{{a: a, b: b, typ: t}}
+		return []mention{{a: a, b: b, typ: t, lexicon: b-a == 1}}
 	}
 	// "Republican Donald Trump", "Crooked Hillary Clinton": a party or
 	// an epithet before a full name is not part of it.

@@ -112,5 +112,8 @@ func ParseNameLexicon(b []byte) (*NameLexicon, error) {
 		}
 		l.Types[w] = t
 	}
-	return l, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("name lexicon: %w", err)
+	}
+	return l, nil
 }

@@ -111,7 +111,7 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 	for i := sort.Search(len(ms), func(i int) bool { return ms[i].a >= src.a }); i < len(ms) && ms[i].a < src.b; i++ {
 		m := &ms[i]
 		if m.b > src.b || m.weak && m.b == m.a+1 && (anonHeads[d.toks[m.a].lw] || weakAnonHeads[d.toks[m.a].lw] || personNoun(d.toks[m.a].lw) ||
-			m.a == src.a && m.b < src.b && !d.toks[m.b].cap && !d.toks[m.b].punct) {
+			m.a == src.a && m.b < src.b && commonNoun(d.toks[m.b])) {
 			// "People familiar with ...", "Officials said", "Cybersecurity
 			// experts say": a capital, not a name.
 			continue
@@ -138,8 +138,11 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 		if lw == "of" && k > src.a && quantifiersOnly(d.toks[src.a:k]) {
 			continue // "two of the sources", "one of Trump's advisers"
 		}
-		if lw == "who" || lw == "close" || lw == "familiar" || lw == "," || lw == "inside" || lw == "within" ||
-			prepositions[lw] && k > src.a {
+		// Where the head part ends: "officials who", "sources close to",
+		// "people familiar with", "a source inside", a comma or a
+		// preposition; never at the first word ("Close aides said").
+		if k > src.a && (lw == "who" || lw == "," || lw == "inside" || lw == "within" || prepositions[lw] ||
+			lw == "close" && k+1 < src.b && d.toks[k+1].lw == "to" || lw == "familiar" && k+1 < src.b && d.toks[k+1].lw == "with") {
 			headEnd = k
 			break
 		}
@@ -193,7 +196,7 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 		return resolved{entity: org.canonical, typ: "organization"}
 	case group:
 		return resolved{entity: text, typ: "organization"}
-	case d.grantedAnonymity(src) && nounish(d.toks[headEnd-1]):
+	case d.grantedAnonymity(src) && nounish(d.toks[max(headEnd, src.a+1)-1]):
 		// "a city engineer, who spoke on condition of anonymity": the
 		// sentence says the source is unnamed whatever its head noun.
 		return resolved{entity: text, typ: "anonymous", affiliation: aff}
@@ -257,6 +260,13 @@ func (d *doc) anonHead(src span, headEnd int, ms []mention) (int, *mention) {
 	return -1, nil
 }
 
+// commonNoun reports whether t is usually a common noun ("experts"), not
+// a pronoun ("Schiff himself") or a name.
+func commonNoun(t tok) bool {
+	c := posTags[t.lw]
+	return !t.cap && strings.HasPrefix(c, "NN") && !strings.HasPrefix(c, "NNP")
+}
+
 // quantifiers open a partitive source: "two of the sources".
 var quantifiers = setOf("one", "two", "three", "four", "five", "some", "many", "several", "most", "none", "all",
 	"each", "any", "both", "either", "neither", "few", "a")
@@ -285,13 +295,22 @@ func (d *doc) joined(a, b int) bool {
 }
 
 // appositiveName returns the person an appositive after the head part
-// names: the first full name after the comma at headEnd, with no clause
-// word before it.
+// names: the first full name after the first comma from headEnd, with
+// no clause word before it.
 func (d *doc) appositiveName(src span, headEnd int, ms []mention) *mention {
-	if headEnd >= src.b || d.toks[headEnd].lw != "," {
+	// The comma may follow a prepositional phrase: "a spokeswoman for
+	// Sen. Ted Cruz, Catherine Frazier,".
+	c := headEnd
+	for c < src.b && c-headEnd <= 8 && d.toks[c].lw != "," {
+		if w := d.toks[c].lw; w == "who" || w == "which" || w == "that" {
+			return nil
+		}
+		c++
+	}
+	if c >= src.b || d.toks[c].lw != "," {
 		return nil
 	}
-	for k := headEnd + 1; k < src.b && k-headEnd <= 8; k++ {
+	for k := c + 1; k < src.b && k-c <= 8; k++ {
 		switch d.toks[k].lw {
 		case "who", "which", "that", ",":
 			return nil
@@ -314,9 +333,9 @@ func (d *doc) mentionAt(ms []mention, k int, typ string) *mention {
 
 // affiliationOf returns whom an anonymous source with its head at token
 // head belongs to: a name before the head ("a Clinton aide", "Trump
-// campaign officials"), a name after "for", "at", "with", "within",
-// "from" or "of" ("a spokesman for the Trump campaign", "analysts at
-// Credit Suisse"), or what it is close to. A lower-case group word after
+// campaign officials"), a name after one of affPreps ("a spokesman for
+// the Trump campaign", "analysts at Credit Suisse", "aides to Rep. Jo
+// Heck"), or what it is close to. A lower-case group word after
 // the name stays with it ("Trump campaign").
 func (d *doc) affiliationOf(src span, head, headEnd int, ms []mention, modifiers bool) string {
 	// A name and the organisation words after it, up to lim: "Trump
@@ -385,7 +404,8 @@ var orgNouns = setOf("campaign", "administration", "government", "police", "comm
 	"embassy", "council", "office", "leadership", "staff", "foundation", "organization", "company", "court",
 	"law", "enforcement", "navy", "army")
 
-// affPreps introduce whom an unnamed source works for.
+// affPreps introduce whom an unnamed source works for ("aides to",
+// "officials in the Trump administration").
 var affPreps = setOf("for", "at", "with", "within", "from", "of", "to", "in")
 
 // anonymityPhrases are what a sentence says of a source that is granted

@@ -46,6 +46,12 @@ has a last name among the names of the pronoun's chain.`)
 	}
 	var runErr error
 	res := eval.ScoreEntities(docs, func(text string) ([]article.Entity, []article.Attribution) {
+		if runErr == nil {
+			runErr = ctx.Err()
+		}
+		if runErr != nil {
+			return nil, nil // the result is discarded: stop analysing
+		}
 		an, err := analyze.Run(ctx, &article.Article{Text: text}, analyze.Options{})
 		if err != nil {
 			runErr = err
@@ -60,13 +66,13 @@ has a last name among the names of the pronoun's chain.`)
 		return json.NewEncoder(env.Stdout).Encode(res)
 	}
 	fmt.Fprintf(env.Stdout, "entities: %d articles against %s, %.2fs\n", res.Articles, res.Reference, res.Seconds)
-	fmt.Fprintf(env.Stdout, "%-13s %6s %6s %6s\n", "type", "P", "R", "F1")
+	fmt.Fprintf(env.Stdout, "%-17s %6s %6s %6s\n", "type", "P", "R", "F1")
 	for _, t := range eval.EntityTypes {
 		r := res.Types[t]
-		fmt.Fprintf(env.Stdout, "%-13s %6.3f %6.3f %6.3f\n", t, r.P, r.R, r.F1)
+		fmt.Fprintf(env.Stdout, "%-17s %6.3f %6.3f %6.3f\n", t, r.P, r.R, r.F1)
 	}
-	fmt.Fprintf(env.Stdout, "%-13s %6.3f %6.3f %6.3f\n", "all", res.All.P, res.All.R, res.All.F1)
-	fmt.Fprintf(env.Stdout, "%-13s %6.3f %6.3f %6.3f\n", "spans (any type)", res.Spans.P, res.Spans.R, res.Spans.F1)
+	fmt.Fprintf(env.Stdout, "%-17s %6.3f %6.3f %6.3f\n", "all", res.All.P, res.All.R, res.All.F1)
+	fmt.Fprintf(env.Stdout, "%-17s %6.3f %6.3f %6.3f\n", "spans (any type)", res.Spans.P, res.Spans.R, res.Spans.F1)
 	fmt.Fprintf(env.Stdout, "pronoun sources (he, she) CoreNLP ties to a name: %d, resolved to a name of that chain: %.3f\n",
 		res.Pronouns.Sources, res.Pronouns.Agree)
 	return nil

@@ -67,7 +67,7 @@ See docs/ATTRIBUTION.md.`)
 		attrib.UsePosDict(pd)
 	}
 	if *namesOut != "" {
-		l, err := countNames(filepath.Join(*dir, "corenlp-conllu"))
+		l, err := countNames(*dir)
 		if err != nil {
 			return fmt.Errorf("train-attrib: %w", err)
 		}
@@ -158,52 +158,40 @@ func countPos(dir string) (*attrib.PosDict, error) {
 	return c.Dict(posMinCount, fmt.Sprintf("%d files, words seen at least %d times", len(files), posMinCount)), nil
 }
 
-// nerTypes maps CoreNLP's entity tags to the name lexicon's types; MISC
+// nameTags maps CoreNLP's entity tags to the name lexicon's types; MISC
 // (nationalities, events) counts against the others.
-var nerTypes = map[string]string{"PERSON": "person", "ORGANIZATION": "organization", "LOCATION": "place", "MISC": "misc"}
+var nameTags = map[string]string{"PERSON": "person", "ORGANIZATION": "organization", "LOCATION": "place", "MISC": "misc"}
 
-// countNames counts, over every .conllu file of dir in name order, each
-// run of tokens CoreNLP gave one entity tag within a sentence, by its
-// words joined with spaces.
+// countNames counts, over every .conllu file of DIR/corenlp-conllu in
+// name order, each run of tokens CoreNLP gave one entity tag within a
+// sentence, by its text in DIR/text.
 func countNames(dir string) (*attrib.NameLexicon, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.conllu"))
+	files, err := filepath.Glob(filepath.Join(dir, "corenlp-conllu", "*.conllu"))
 	if err != nil {
 		return nil, err
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("no .conllu files in %s", dir)
+		return nil, fmt.Errorf("no .conllu files in %s", filepath.Join(dir, "corenlp-conllu"))
 	}
 	sort.Strings(files)
 	c := attrib.NewNameCounter()
 	for _, f := range files {
-		b, err := os.ReadFile(f)
+		text, err := os.ReadFile(filepath.Join(dir, "text", strings.TrimSuffix(filepath.Base(f), ".conllu")+".txt"))
 		if err != nil {
 			return nil, err
 		}
-		var run []string
-		tag := ""
-		flush := func() {
-			if len(run) > 0 {
-				c.Add(strings.Join(run, " "), tag)
-			}
-			run, tag = run[:0], ""
+		r, err := os.Open(f)
+		if err != nil {
+			return nil, err
 		}
-		for line := range strings.SplitSeq(string(b), "\n") {
-			col := strings.Split(line, "\t")
-			if line == "" || line[0] == '#' || len(col) != 10 {
-				flush()
-				continue
-			}
-			_, ner, _ := strings.Cut(col[9], "NER=")
-			t, ok := nerTypes[ner]
-			if !ok || t != tag {
-				flush()
-			}
-			if ok {
-				run, tag = append(run, col[1]), t
-			}
+		ms, err := eval.ParseCoNLLUTagged(r, string(text), nameTags)
+		r.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
 		}
-		flush()
+		for _, m := range ms {
+			c.Add(string(text[m.Start:m.End]), m.Type)
+		}
 	}
 	return c.Lexicon(nameMinCount, fmt.Sprintf("%d files, names seen at least %d times, 3/4 one type", len(files), nameMinCount)), nil
 }

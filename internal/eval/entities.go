@@ -70,7 +70,7 @@ func ReadCoreNLPEntities(dir string) ([]NERDoc, error) {
 		if err != nil {
 			return nil, fmt.Errorf("corenlp %s: %w", dir, err)
 		}
-		ms, toks, err := parseCoNLLU(r, string(text))
+		ms, toks, err := parseCoNLLU(r, string(text), nerTypes)
 		r.Close()
 		if err != nil {
 			return nil, fmt.Errorf("corenlp %s: %w", f, err)
@@ -96,13 +96,20 @@ func ReadCoreNLPEntities(dir string) ([]NERDoc, error) {
 // themselves are not compared with the text (CoreNLP rewrites quotes and
 // brackets); a token whose offsets fall outside the text is an error.
 func ParseCoNLLUEntities(r io.Reader, text string) ([]NERMention, error) {
-	ms, _, err := parseCoNLLU(r, text)
+	ms, _, err := parseCoNLLU(r, text, nerTypes)
+	return ms, err
+}
+
+// ParseCoNLLUTagged is ParseCoNLLUEntities with the tags to keep and
+// their names given: train-attrib counts MISC names too.
+func ParseCoNLLUTagged(r io.Reader, text string, types map[string]string) ([]NERMention, error) {
+	ms, _, err := parseCoNLLU(r, text, types)
 	return ms, err
 }
 
 // parseCoNLLU also returns each sentence's token byte spans, which the
 // coreference file refers to (sentence and token numbers from 1).
-func parseCoNLLU(r io.Reader, text string) ([]NERMention, [][][2]int, error) {
+func parseCoNLLU(r io.Reader, text string, types map[string]string) ([]NERMention, [][][2]int, error) {
 	cp := make([]int, 0, len(text)+1) // byte offset of each code point
 	for i := range text {
 		cp = append(cp, i)
@@ -150,8 +157,11 @@ func parseCoNLLU(r io.Reader, text string) ([]NERMention, [][][2]int, error) {
 			sents = append(sents, nil)
 			inSent = true
 		}
+		if cur := sents[len(sents)-1]; len(cur) > 0 && bs < cur[len(cur)-1][1] {
+			return nil, nil, fmt.Errorf("line %d: token at %d starts before the previous one ends", line, s)
+		}
 		sents[len(sents)-1] = append(sents[len(sents)-1], [2]int{bs, be})
-		typ, scored := nerTypes[tag]
+		typ, scored := types[tag]
 		if !scored {
 			open = -1
 			continue
@@ -200,7 +210,7 @@ func ParseCoref(r io.Reader, text string, sents [][][2]int) ([]PronounRef, error
 			n[i] = x
 		}
 		si, a, b := n[0]-1, n[1]-1, n[2]-1
-		if si < 0 || si >= len(sents) || a < 0 || b <= a || b > len(sents[si]) {
+		if si < 0 || si >= len(sents) || a < 0 || b <= a || b > len(sents[si]) || sents[si][a][0] > sents[si][b-1][1] {
 			return nil, fmt.Errorf("line %d: sentence %d tokens %d-%d outside the article", line, n[0], n[1], n[2])
 		}
 		if _, ok := chains[f[0]]; !ok {
@@ -279,6 +289,9 @@ func ScoreEntities(docs []NERDoc, extract EntityExtractor) EntityResult {
 		ents, atts := extract(d.Text)
 		gold := map[[2]int]string{}
 		for _, m := range d.Mentions {
+			if byType[m.Type] == nil {
+				continue
+			}
 			gold[[2]int{m.Start, m.End}] = m.Type
 			byType[m.Type].gold++
 			all.gold++

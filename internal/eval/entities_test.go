@@ -54,10 +54,11 @@ func TestParseCoNLLUEntities(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{
-		"1\tx\tx\t_\tNN\t_\t0\troot\t_\tStart=0|End=99|NER=O\n", // outside the text
-		"1\tx\tx\t_\tNN\t_\t0\troot\t_\tStart=4|End=2|NER=O\n",  // backwards
-		"1\tx\tx\t_\tNN\t_\t0\troot\n",                          // columns
-		"1\tx\tx\t_\tNN\t_\t0\troot\t_\tStart=a|End=2|NER=O\n",  // number
+		"1\tx\tx\t_\tNN\t_\t0\troot\t_\tStart=0|End=99|NER=O\n",                                                    // outside the text
+		"1\tx\tx\t_\tNN\t_\t0\troot\t_\tStart=4|End=2|NER=O\n",                                                     // backwards
+		"1\tx\tx\t_\tNN\t_\t0\troot\n",                                                                             // columns
+		"1\tx\tx\t_\tNN\t_\t0\troot\t_\tStart=a|End=2|NER=O\n",                                                     // number
+		"1\tx\tx\t_\tNN\t_\t0\troot\t_\tStart=5|End=6|NER=O\n2\ty\ty\t_\tNN\t_\t0\troot\t_\tStart=0|End=1|NER=O\n", // out of order
 	} {
 		if _, err := ParseCoNLLUEntities(strings.NewReader(bad), text); err == nil {
 			t.Errorf("%q: no error", bad)
@@ -150,7 +151,7 @@ func TestParseCoref(t *testing.T) {
 		[]any{"She", 14, 17, "O"}, []any{"said", 18, 22, "O"}, []any{"Mr.", 23, 26, "O"}, []any{"Lee", 27, 30, "PERSON"},
 		[]any{"’s", 30, 32, "O"}, []any{"plan", 33, 37, "O"}, []any{"works", 38, 43, "O"}, []any{".", 43, 44, "O"}, nil,
 		[]any{"He", 45, 47, "O"}, []any{"agreed", 48, 54, "O"}, []any{".", 54, 55, "O"})
-	_, sents, err := parseCoNLLU(strings.NewReader(conll), text)
+	_, sents, err := parseCoNLLU(strings.NewReader(conll), text, nerTypes)
 	if err != nil || len(sents) != 3 {
 		t.Fatalf("sentences %d, err %v", len(sents), err)
 	}
@@ -186,6 +187,34 @@ func FuzzParseCoref(f *testing.F) {
 	f.Add("0\t1\t1\t1\t3\t2\tJo Lee\n0\t0\t2\t1\t2\t1\tShe\n")
 	f.Add("chain\tx\n\n0\t1\t2\t2\t1\t1\tShe\n")
 	f.Fuzz(func(t *testing.T, coref string) {
+		refs, err := ParseCoref(strings.NewReader(coref), text, sents)
+		if err != nil {
+			return
+		}
+		for _, r := range refs {
+			if r.Start < 0 || r.End > len(text) || r.Start > r.End {
+				t.Fatalf("pronoun [%d,%d) outside the text", r.Start, r.End)
+			}
+		}
+	})
+}
+
+// FuzzCoNLLUThenCoref: a CoNLL-U file and a coreference file read
+// together, as ReadCoreNLPEntities does, give an error or spans inside
+// the text, never a panic.
+func FuzzCoNLLUThenCoref(f *testing.F) {
+	f.Add(conllu([]any{"Jo", 0, 2, "PERSON"}, []any{"said", 3, 7, "O"}, nil, []any{"She", 9, 12, "O"}), "0\t1\t1\t1\t2\t1\tJo\n0\t0\t2\t1\t2\t1\tShe\n", "Jo said. She")
+	f.Add("1\tx\tx\t_\tNN\t_\t0\troot\t_\tStart=5|End=6|NER=O\n2\ty\ty\t_\tNN\t_\t0\troot\t_\tStart=0|End=1|NER=O\n", "0\t1\t1\t1\t3\t1\tx\n", "abcdefgh")
+	f.Fuzz(func(t *testing.T, conll, coref, text string) {
+		ms, sents, err := parseCoNLLU(strings.NewReader(conll), text, nerTypes)
+		if err != nil {
+			return
+		}
+		for _, m := range ms {
+			if m.Start < 0 || m.End > len(text) || m.Start > m.End {
+				t.Fatalf("mention [%d,%d) outside a text of %d bytes", m.Start, m.End, len(text))
+			}
+		}
 		refs, err := ParseCoref(strings.NewReader(coref), text, sents)
 		if err != nil {
 			return
