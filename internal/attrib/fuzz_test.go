@@ -18,6 +18,8 @@ func FuzzAnnotate(f *testing.F) {
 		"A post shared by Jane (@j.d) on Mar 3, 2018 pic.twitter.com/x",
 		"said said said, according to, “",
 		"Sen. U.S. ’s ’s (@) — (@a) — ",
+		"Close aides said on condition of anonymity that the plan failed. Inside sources said so.",
+		"Story Continued Below The Attorney General of Texas, a spokesman for Sen. Bob Lee of Ohio, Jo Roe, said FULL TEXT.",
 	} {
 		f.Add(s)
 	}
