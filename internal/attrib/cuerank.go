@@ -297,18 +297,17 @@ const (
 func (d *doc) rankFeatures(dst []uint32, cs []cand, i int, a article.Attribution) []uint32 {
 	c := cs[i]
 	conf := confName(c.conf)
-	f := func(parts ...string) { dst = append(dst, fnv(parts...)) }
-	f(rfBias)
-	f(rfConf, conf)
-	f("k", conf, c.kind)
+	dst = addF(dst, rfBias)
+	dst = addF(dst, rfConf, conf)
+	dst = addF(dst, "k", conf, c.kind)
 	ca, cb := c.cue.a, c.cue.b
 	first, last := d.toks[ca].lw, d.toks[cb-1].lw
-	f("cf", first)
-	f("cl", last)
-	f("cfc", conf, first)
-	f("clc", conf, last)
-	f("cfl", first, last)
-	f("n", conf, strconv.Itoa(min(cb-ca, 5)))
+	dst = addF(dst, "cf", first)
+	dst = addF(dst, "cl", last)
+	dst = addF(dst, "cfc", conf, first)
+	dst = addF(dst, "clc", conf, last)
+	dst = addF(dst, "cfl", first, last)
+	dst = addF(dst, "n", conf, num(min(cb-ca, 5)))
 	prev, next := "<s>", "</s>"
 	from, to := d.sentTk[d.toks[ca].sent][0], d.sentTk[d.toks[ca].sent][1]
 	if ca > from {
@@ -317,13 +316,13 @@ func (d *doc) rankFeatures(dst []uint32, cs []cand, i int, a article.Attribution
 	if cb < to {
 		next = d.toks[cb].lw
 	}
-	f("p", prev)
-	f("x", next)
-	f("pc", conf, prev)
-	f("xc", conf, next)
-	f("lx", last, next)
-	f("pf", prev, first)
-	f("d", conf, strconv.Itoa(bucketLog(ca-from)))
+	dst = addF(dst, "p", prev)
+	dst = addF(dst, "x", next)
+	dst = addF(dst, "pc", conf, prev)
+	dst = addF(dst, "xc", conf, next)
+	dst = addF(dst, "lx", last, next)
+	dst = addF(dst, "pf", prev, first)
+	dst = addF(dst, "d", conf, num(bucketLog(ca-from)))
 	// The head: the last cue word that is no particle or adverb.
 	head := last
 	for k := cb - 1; k > ca; k-- {
@@ -332,8 +331,8 @@ func (d *doc) rankFeatures(dst []uint32, cs []cand, i int, a article.Attribution
 			break
 		}
 	}
-	f("h", head)
-	f("hc", conf, head)
+	dst = addF(dst, "h", head)
+	dst = addF(dst, "hc", conf, head)
 	ct := fnv("ct")
 	for k := ca; k < cb && k < ca+6; k++ {
 		ct = mix(ct, fnv(d.toks[k].lw), uint32(k-ca))
@@ -346,23 +345,23 @@ func (d *doc) rankFeatures(dst []uint32, cs []cand, i int, a article.Attribution
 	if cb+1 < to {
 		n2 = d.toks[cb+1].lw
 	}
-	f("p2", p2, prev)
-	f("x2", next, n2)
-	f("cap", conf, strconv.FormatBool(d.toks[ca].cap), strconv.Itoa(min(d.toks[ca].sent, 2)))
+	dst = addF(dst, "p2", p2, prev)
+	dst = addF(dst, "x2", next, n2)
+	dst = addF(dst, "cap", conf, strconv.FormatBool(d.toks[ca].cap), num(min(d.toks[ca].sent, 2)))
 	same := 0
 	for _, o := range cs {
 		if d.toks[o.cue.a].sent == d.toks[ca].sent {
 			same++
 		}
 	}
-	f("ns", conf, strconv.Itoa(min(same, 4)))
+	dst = addF(dst, "ns", conf, num(min(same, 4)))
 	rate := -1.0
 	for k := ca; k < cb; k++ {
 		if r, ok := learned.rate[d.toks[k].lw]; ok && r > rate {
 			rate = r
 		}
 	}
-	f("r", conf, strconv.Itoa(int(math.Floor(rate*10))))
+	dst = addF(dst, "r", conf, num(int(math.Floor(rate*10))))
 	for k, name := range [...]string{"pa", "pb"} {
 		t := ca
 		if k == 1 {
@@ -374,8 +373,8 @@ func (d *doc) rankFeatures(dst []uint32, cs []cand, i int, a article.Attribution
 	}
 	if d.tags != nil {
 		m := d.margin[ca]
-		f("m", conf, strconv.Itoa(int(max(-8, min(8, math.Floor(float64(m)/10))))))
-		f("tb", conf, tagName(d.tags[ca]))
+		dst = addF(dst, "m", conf, num(int(max(-8, min(8, math.Floor(float64(m)/10))))))
+		dst = addF(dst, "tb", conf, tagName(d.tags[ca]))
 		tp, tn := "<s>", "</s>"
 		if ca > from {
 			tp = tagName(d.tags[ca-1])
@@ -383,16 +382,15 @@ func (d *doc) rankFeatures(dst []uint32, cs []cand, i int, a article.Attribution
 		if cb < to {
 			tn = tagName(d.tags[cb])
 		}
-		f("tn", conf, tagName(d.tags[cb-1]), tn)
-		f("tp", conf, tp)
+		dst = addF(dst, "tn", conf, tagName(d.tags[cb-1]), tn)
+		dst = addF(dst, "tp", conf, tp)
 		if !c.src.empty() {
-			f("ts", conf, tagName(d.tags[c.src.a]), tagName(d.tags[c.src.b-1]))
+			dst = addF(dst, "ts", conf, tagName(d.tags[c.src.a]), tagName(d.tags[c.src.b-1]))
 		}
-		f("ta", conf, d.tagAgreement(ca, cb, to))
+		dst = addF(dst, "ta", conf, d.tagAgreement(ca, cb, to))
 	}
-	d.sourceFeatures(f, c, a, conf)
-	d.contentFeatures(f, cs, i, a, conf)
-	return dst
+	dst = d.sourceFeatures(dst, c, a, conf)
+	return d.contentFeatures(dst, cs, i, a, conf)
 }
 
 // tagAgreement says how the tagger's cue labels relate to the cue
@@ -428,44 +426,60 @@ func (d *doc) tagAgreement(a, b, to int) string {
 }
 
 // sourceFeatures adds what the candidate's source looks like.
-func (d *doc) sourceFeatures(f func(...string), c cand, a article.Attribution, conf string) {
+func (d *doc) sourceFeatures(dst []uint32, c cand, a article.Attribution, conf string) []uint32 {
 	if c.src.empty() {
-		f("s0", conf)
-		return
+		return addF(dst, "s0", conf)
 	}
 	side := "before"
 	if c.src.a >= c.cue.b {
 		side = "after"
 	}
-	f("ss", conf, side, strconv.Itoa(bucketLog(c.src.b-c.src.a)))
-	f("st", conf, a.Source.Type)
-	f("sf", d.toks[c.src.a].lw)
-	f("sl", d.toks[c.src.b-1].lw)
-	f("sa", conf, strconv.Itoa(min(c.cue.a-c.src.b, 3)))
+	dst = addF(dst, "ss", conf, side, num(bucketLog(c.src.b-c.src.a)))
+	dst = addF(dst, "st", conf, a.Source.Type)
+	dst = addF(dst, "sf", d.toks[c.src.a].lw)
+	dst = addF(dst, "sl", d.toks[c.src.b-1].lw)
+	dst = addF(dst, "sa", conf, num(max(-3, min(c.cue.a-c.src.b, 3))))
+	return dst
 }
 
 // contentFeatures adds what the candidate's content looks like and
 // whether it lies inside another candidate's content.
-func (d *doc) contentFeatures(f func(...string), cs []cand, i int, a article.Attribution, conf string) {
+func (d *doc) contentFeatures(dst []uint32, cs []cand, i int, a article.Attribution, conf string) []uint32 {
 	c := cs[i]
 	n := len(a.Content.Text)
-	f("cn", conf, strconv.Itoa(bucketLog(n/8)))
+	dst = addF(dst, "cn", conf, num(bucketLog(n/8)))
 	side := "after"
 	if a.Content.End <= d.toks[c.cue.a].s {
 		side = "before"
 	}
-	f("co", conf, side, a.Kind)
+	dst = addF(dst, "co", conf, side, a.Kind)
 	if k := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].s >= a.Content.Start }); k < len(d.toks) {
-		f("cw", d.toks[k].lw)
+		dst = addF(dst, "cw", d.toks[k].lw)
 	}
 	s := d.toks[c.cue.a].s
 	for j, o := range cs {
 		if j != i && o.cs <= s && s < o.ce {
-			f("in", conf, confName(o.conf))
+			dst = addF(dst, "in", conf, confName(o.conf))
 			break
 		}
 	}
+	return dst
 }
+
+// addF appends the hash of a feature's parts to dst.
+func addF(dst []uint32, parts ...string) []uint32 { return append(dst, fnv(parts...)) }
+
+// nums holds the decimal forms of -20 to 20, so numeric features need
+// no allocation.
+var nums = func() (t [41]string) {
+	for i := range t {
+		t[i] = strconv.Itoa(i - 20)
+	}
+	return t
+}()
+
+// num is the decimal form of n, clamped to [-20, 20].
+func num(n int) string { return nums[max(0, min(n+20, 40))] }
 
 // confName names a candidate's origin by its confidence.
 func confName(c float64) string {
