@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	register(command{name: "train-attrib", summary: "learn the attribution cue lexicon and tagger from PolNeAR", run: runTrainAttrib})
+	register(command{name: "train-attrib", summary: "learn the attribution cue lexicon, tagger and reranker from PolNeAR", run: runTrainAttrib})
 }
 
 func runTrainAttrib(ctx context.Context, env *Env, args []string) error {
@@ -53,6 +53,10 @@ See docs/ATTRIBUTION.md.`)
 	if err != nil {
 		return fmt.Errorf("train-attrib: %w", err)
 	}
+	// Training replaces the learned parts attrib uses (package state):
+	// put the embedded ones back on return.
+	defer attrib.UseCueModel(attrib.EmbeddedCueModel())
+	defer attrib.UseTagger(attrib.EmbeddedTagger())
 	cd := cueDocs(docs)
 	m := attrib.TrainCues(cd)
 	b := m.Marshal()
