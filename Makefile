@@ -18,7 +18,7 @@ test:
 
 models:
 	# attribution first: the reliability model's sourcing signals use it
-	$(GO) run ./cmd/credence train-attrib --polnear $(POLNEAR) --out internal/attrib/cues.v1 --pos-out internal/attrib/posdict.v1 --tagger-out internal/attrib/cuetagger.v1 --names-out internal/attrib/names.v1
+	$(GO) run ./cmd/credence train-attrib --polnear $(POLNEAR) --out internal/attrib/cues.v1 --pos-out internal/attrib/posdict.v1 --tagger-out internal/attrib/cuetagger.v1 --names-out internal/attrib/names.v1 --rank-out internal/attrib/cuerank.v1
 	$(GO) run ./cmd/credence train --data $(POOL) --out $(MODEL) $(TRAINFLAGS)
 
 models-check:

@@ -32,7 +32,50 @@ func Annotate(an *article.Analysis) {
 	for _, m := range ms {
 		mentionAt[d.toks[m.a].s] = m.typ
 	}
-	for _, c := range cands {
+	var keep func([]uint32, article.Attribution) bool
+	if r := cueRanker; r != nil {
+		keep = func(fs []uint32, a article.Attribution) bool { return r.Keep(fs, a.Source.End > a.Source.Start) }
+	}
+	all, kept := d.attributions(posts, cands, ms, keep)
+	var social []article.Attribution
+	for _, p := range posts {
+		an.SocialPosts = append(an.SocialPosts, p.SocialPost)
+		if p.Author == "" || p.textE <= p.textS || p.dashE <= p.dashS {
+			continue
+		}
+		typ := "person"
+		if mentionAt[p.nameS] == "organization" {
+			typ = "organization"
+		}
+		social = append(social, article.Attribution{
+			Kind:       "social",
+			Cue:        article.TextSpan{Text: d.text[p.dashS:p.dashE], Start: p.dashS, End: p.dashE},
+			Source:     article.AttrSource{Text: p.Author, Start: p.nameS, End: p.nameE, Entity: p.Author, Type: typ},
+			Content:    article.TextSpan{Text: p.Text, Start: p.textS, End: p.textE},
+			Confidence: 0.9,
+		})
+	}
+	an.Attributions = append(append(an.Attributions, kept...), social...)
+	// The reranker drops what PolNeAR would not mark as an attribution
+	// exactly as found; the sourcing table still counts every rule
+	// attribution (a nested "sources close to X found ..." is sourcing
+	// even where PolNeAR leaves it out).
+	an.Sources = buildSources(append(all, social...), ms, d)
+	an.Entities = d.entityOutput(ms)
+	if w := damageWarning(d.text, an.Quotes); w != "" {
+		an.Warnings = append(an.Warnings, w)
+	}
+	if d.cutSentences > 0 {
+		an.Warnings = append(an.Warnings, fmt.Sprintf("%s longer than %d tokens were searched for attributions in pieces; attributions that cross a piece boundary are missed", text.Count(d.cutSentences, "sentence", "sentences"), maxWindow))
+	}
+}
+
+// attributions turns the candidates into attributions with typed
+// sources: all of them, and those kept. With keep, each is given its
+// reranker features and kept only when keep says so.
+func (d *doc) attributions(posts []post, cands []cand, ms []mention, keep func([]uint32, article.Attribution) bool) (all, kept []article.Attribution) {
+	var fs []uint32
+	for i, c := range cands {
 		cs0 := d.toks[c.cue.a].s
 		skip := false
 		for _, p := range nearPosts(posts, c.cs, c.ce, cs0) {
@@ -57,33 +100,16 @@ func Annotate(an *article.Analysis) {
 		}
 		r := d.resolveSource(c.src, ms)
 		a.Source.Entity, a.Source.Type, a.Source.Affiliation = r.entity, r.typ, r.affiliation
-		an.Attributions = append(an.Attributions, a)
-	}
-	for _, p := range posts {
-		an.SocialPosts = append(an.SocialPosts, p.SocialPost)
-		if p.Author == "" || p.textE <= p.textS || p.dashE <= p.dashS {
-			continue
+		all = append(all, a)
+		if keep != nil {
+			fs = d.rankFeatures(fs[:0], cands, i, a)
+			if !keep(fs, a) {
+				continue
+			}
 		}
-		typ := "person"
-		if mentionAt[p.nameS] == "organization" {
-			typ = "organization"
-		}
-		an.Attributions = append(an.Attributions, article.Attribution{
-			Kind:       "social",
-			Cue:        article.TextSpan{Text: d.text[p.dashS:p.dashE], Start: p.dashS, End: p.dashE},
-			Source:     article.AttrSource{Text: p.Author, Start: p.nameS, End: p.nameE, Entity: p.Author, Type: typ},
-			Content:    article.TextSpan{Text: p.Text, Start: p.textS, End: p.textE},
-			Confidence: 0.9,
-		})
+		kept = append(kept, a)
 	}
-	an.Sources = buildSources(an.Attributions, ms, d)
-	an.Entities = d.entityOutput(ms)
-	if w := damageWarning(d.text, an.Quotes); w != "" {
-		an.Warnings = append(an.Warnings, w)
-	}
-	if d.cutSentences > 0 {
-		an.Warnings = append(an.Warnings, fmt.Sprintf("%s longer than %d tokens were searched for attributions in pieces; attributions that cross a piece boundary are missed", text.Count(d.cutSentences, "sentence", "sentences"), maxWindow))
-	}
+	return all, kept
 }
 
 // nearPosts returns the posts (sorted by position) whose signature may

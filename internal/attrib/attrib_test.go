@@ -554,6 +554,7 @@ func TestLongSentenceBounded(t *testing.T) {
 // TestRecallFamilies: cue families found by rules of their own, each
 // with a look-alike that is not a cue.
 func TestRecallFamilies(t *testing.T) {
+	noRanker(t)
 	for _, c := range []struct {
 		name, text string
 		want       []want

@@ -28,6 +28,9 @@ type doc struct {
 	// 1 no, 2 yes.
 	anonSent []uint8
 	tags     []uint8 // cue tagger labels per token; nil without a tagger
+	// margin is the tagger's cue-begin over outside emission margin per
+	// token (the reranker reads it).
+	margin []float32
 	// inQuote marks the tokens inside a closed quotation; nil when there
 	// are none.
 	inQuote []bool
@@ -72,7 +75,7 @@ func newDoc(an *article.Analysis) *doc {
 	}
 	d.used = make([]bool, len(d.toks))
 	if cueTagger != nil {
-		d.tags, _ = cueTagger.tag(d.text, d.toks)
+		d.tags, d.margin = cueTagger.tag(d.text, d.toks)
 	}
 	d.quotes = appendTwoQuoteSpans(d.quotes[:len(d.quotes):len(d.quotes)], t)
 	d.quoteAt = make(map[int]int, len(d.quotes))

@@ -64,7 +64,7 @@ func FuzzAnnotate(f *testing.F) {
 	})
 }
 
-// FuzzParseModels checks that the three model parsers reject foreign or
+// FuzzParseModels checks that the model parsers reject foreign or
 // corrupt input with an error, never a panic, and that a parsed part-of-
 // speech dictionary writes back to the same bytes.
 func FuzzParseModels(f *testing.F) {
@@ -73,6 +73,8 @@ func FuzzParseModels(f *testing.F) {
 	f.Add([]byte(CueFormat + "\nnote\t\nsha256\t\n---\nw\tsaid\t3\t2\n"))
 	f.Add([]byte(TaggerFormat + "\nbits 8\nsha256 00\n"))
 	f.Add(posFile[:min(len(posFile), 300)])
+	f.Add(frame(RankFormat, "x", []byte("bits\t8\ncue\t0.3\t1\nsource\t0.3\t1\ncontent\t0.4\t1\n3\t1\t0\t-2\n")))
+	f.Add(rankFile[:min(len(rankFile), 400)])
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if p, err := ParsePosDict(b); err == nil {
 			if _, err := ParsePosDict(p.Marshal()); err != nil {
@@ -81,6 +83,11 @@ func FuzzParseModels(f *testing.F) {
 		}
 		ParseCueModel(b)
 		ParseTagger(b)
+		if r, err := ParseCueRanker(b); err == nil {
+			if _, err := ParseCueRanker(r.Marshal()); err != nil {
+				t.Fatalf("re-parse reranker: %v", err)
+			}
+		}
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 // TestSourceBoundaries checks where sources begin and end (PolNeAR
 // conventions), on invented sentences.
 func TestSourceBoundaries(t *testing.T) {
+	noRanker(t)
 	for _, c := range []struct {
 		name string
 		text string

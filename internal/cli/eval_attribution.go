@@ -31,7 +31,10 @@ retrained on the other folds, as train-attrib would, and that fold is
 scored with them; the counts of all folds are pooled. This measures
 on PolNeAR train what the learned parts do on text they were not
 trained on (the part-of-speech dictionary, which holds no attribution
-labels, stays the embedded one).
+labels, stays the embedded one). The cue reranker of each fold is
+trained on the other folds' candidates, each extracted by a lexicon and
+tagger trained on neither that fold nor the scored one (nested
+cross-validation), as train-attrib trains the embedded one.
 
 With --agreement nothing is extracted: the annotators of the articles
 that have several are scored against each other (every ordered pair,
@@ -42,6 +45,7 @@ each article weighing the same), the human reference for the scores.`)
 	folds := fs.Int("folds", 0, "cross-validate the learned lexicon and tagger over K folds of DIR (use train, never dev)")
 	epochs := fs.Int("epochs", taggerEpochs, "with --folds: cue tagger training passes")
 	bits := fs.Int("bits", taggerBits, "with --folds: cue tagger feature hash bits")
+	noRank := fs.Bool("no-rank", false, "keep every candidate attribution: no cue reranker")
 	agreement := fs.Bool("agreement", false, "score the annotators of multi-annotator articles against each other instead")
 	pos, err := parseFlags(env, fs, args)
 	if done, err := handleParse(err); done {
@@ -92,6 +96,11 @@ each article weighing the same), the human reference for the scores.`)
 	}
 	var foldOf map[string]int
 	var models []foldModel
+	var rankers []*attrib.CueRanker
+	defer attrib.UseCueRanker(attrib.EmbeddedCueRanker())
+	if *noRank {
+		attrib.UseCueRanker(nil)
+	}
 	if *folds > 1 {
 		if len(docs) < *folds {
 			return fmt.Errorf("eval attribution: %d articles in %s, fewer than --folds %d", len(docs), *dir, *folds)
@@ -104,6 +113,12 @@ each article weighing the same), the human reference for the scores.`)
 		if err != nil {
 			return fmt.Errorf("eval attribution: %w", err)
 		}
+		if !*noRank {
+			rankers, err = nestedRankers(ctx, env, docs, docFolds(docs, *folds), *folds, *bits, *epochs)
+			if err != nil {
+				return fmt.Errorf("eval attribution: %w", err)
+			}
+		}
 	}
 	var runErr error
 	extract := func(text string) []article.Attribution {
@@ -111,6 +126,9 @@ each article weighing the same), the human reference for the scores.`)
 			m := models[foldOf[text]]
 			attrib.UseCueModel(m.cues)
 			attrib.UseTagger(m.tagger)
+			if rankers != nil {
+				attrib.UseCueRanker(rankers[foldOf[text]])
+			}
 		}
 		an, err := analyze.Run(ctx, &article.Article{Text: text}, analyze.Options{})
 		if err != nil {

@@ -94,7 +94,7 @@ func TestEvalAttributionFoldsAndAgreement(t *testing.T) {
 	if err != nil {
 		t.Fatalf("--folds: %v\n%s", err, errOut)
 	}
-	if !strings.Contains(errOut, "fold 1/2 trained on 2 articles") || !strings.Contains(errOut, "fold 2/2") {
+	if !strings.Contains(errOut, "fold 1/2 trained on 2 articles") || !strings.Contains(errOut, "fold 2/2") || !strings.Contains(errOut, "reranker 2/2") {
 		t.Errorf("--folds progress: %q", errOut)
 	}
 	if !strings.Contains(out, "cue ") {

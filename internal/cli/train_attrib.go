@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	register(command{name: "train-attrib", summary: "learn the attribution cue lexicon and tagger from PolNeAR", run: runTrainAttrib})
+	register(command{name: "train-attrib", summary: "learn the attribution cue lexicon, tagger and reranker from PolNeAR", run: runTrainAttrib})
 }
 
 func runTrainAttrib(ctx context.Context, env *Env, args []string) error {
@@ -28,14 +28,17 @@ The same data and flags give the same bytes. Regenerate the embedded files
 same run) with
   credence train-attrib --polnear ../shared/data/polnear/train --out internal/attrib/cues.v1 \
       --pos-out internal/attrib/posdict.v1 --tagger-out internal/attrib/cuetagger.v1 \
-      --names-out internal/attrib/names.v1
-or make models.
+      --names-out internal/attrib/names.v1 --rank-out internal/attrib/cuerank.v1
+or make models. With --rank-out it also trains the cue reranker on
+held-out candidates (4 folds of DIR, each extracted by a lexicon and
+tagger trained on the other 3).
 See docs/ATTRIBUTION.md.`)
 	dir := fs.String("polnear", "", "the PolNeAR split directory to learn from (required; use train, never dev)")
 	out := fs.String("out", "-", "cue lexicon output file, - for standard output")
 	posOut := fs.String("pos-out", "", "also count the part-of-speech dictionary from DIR/corenlp-conllu and write it here (internal/attrib/posdict.v1); the tagger then uses it")
 	taggerOut := fs.String("tagger-out", "", "also train the cue tagger and write it here (internal/attrib/cuetagger.v1)")
 	namesOut := fs.String("names-out", "", "also count the name lexicon from DIR/corenlp-conllu and write it here (internal/attrib/names.v1)")
+	rankOut := fs.String("rank-out", "", "also train the cue reranker on held-out candidates (4 folds of DIR, each extracted by a lexicon and tagger trained on the other 3) and write it here (internal/attrib/cuerank.v1)")
 	epochs := fs.Int("epochs", taggerEpochs, "cue tagger training passes")
 	bits := fs.Int("bits", taggerBits, "cue tagger feature hash bits")
 	pos, err := parseFlags(env, fs, args)
@@ -52,6 +55,10 @@ See docs/ATTRIBUTION.md.`)
 	if err != nil {
 		return fmt.Errorf("train-attrib: %w", err)
 	}
+	// Training replaces the learned parts attrib uses (package state):
+	// put the embedded ones back on return.
+	defer attrib.UseCueModel(attrib.EmbeddedCueModel())
+	defer attrib.UseTagger(attrib.EmbeddedTagger())
 	cd := cueDocs(docs)
 	m := attrib.TrainCues(cd)
 	b := m.Marshal()
@@ -75,6 +82,19 @@ See docs/ATTRIBUTION.md.`)
 			return fmt.Errorf("train-attrib: %w", err)
 		}
 		fmt.Fprintf(env.Stderr, "train-attrib: wrote %s (%d names)\n", *namesOut, len(l.Types))
+	}
+	if *rankOut != "" {
+		// Before the final tagger: the fold models it trains are left in
+		// use, and the final ones replace them below.
+		r, err := trainRankerHeldOut(ctx, env, docs, *bits, *epochs)
+		if err != nil {
+			return fmt.Errorf("train-attrib: %w", err)
+		}
+		attrib.UseCueModel(m)
+		if err := os.WriteFile(*rankOut, r.Marshal(), 0o644); err != nil {
+			return fmt.Errorf("train-attrib: %w", err)
+		}
+		fmt.Fprintf(env.Stderr, "train-attrib: wrote %s (%s, thresholds %.3f)\n", *rankOut, r.Note, r.Threshold)
 	}
 	if *taggerOut != "" {
 		// The tagger's features read the learned lexicon: train it with
