@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/credence-news/credence/internal/article"
 )
@@ -102,6 +103,31 @@ var notNames = setOf("day", "act", "plan", "amendment", "convention", "war", "de
 	"israeli", "israelis", "palestinian", "palestinians", "british", "germans", "monday", "tuesday", "wednesday",
 	"thursday", "friday", "saturday", "sunday")
 
+// shouted reports whether w has a capital letter and no lower-case one.
+func shouted(w string) bool {
+	up := false
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			up = true
+		}
+	}
+	return up
+}
+
+// singleSpaced returns s with its runs of white space as single spaces,
+// without allocating when it has none to fold (names almost never do).
+func singleSpaced(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\t' || c == '\r' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
+}
+
 // romanNumerals end names whose type the word before tells.
 var romanNumerals = setOf("ii", "iii", "iv", "v", "vi", "vii", "viii")
 
@@ -112,8 +138,7 @@ var romanNumerals = setOf("ii", "iii", "iv", "v", "vi", "vii", "viii")
 // a single one may be an acronym that is also a word ("ICE").
 func (d *doc) capsWords(a, b int) bool {
 	for k := a; k < b; k++ {
-		w := d.text[d.toks[k].s:d.toks[k].e]
-		if len(w) < 2 || strings.ToUpper(w) != w || strings.ToLower(w) == w {
+		if w := d.text[d.toks[k].s:d.toks[k].e]; len(w) < 2 || !shouted(w) {
 			return false
 		}
 		c, ok := posTags[d.toks[k].lw]
@@ -500,7 +525,7 @@ func (d *doc) classifyName(a, b int) []mention {
 	// train: "Planned Parenthood", "San Bernardino", "Orlando". A single
 	// word may still be the surname of a person the article names ("Jim
 	// Jordan"): findEntities gives it back to that person.
-	if t := learnedNames[strings.Join(strings.Fields(lname), " ")]; t == "organization" || t == "place" {
+	if t := learnedNames[singleSpaced(lname)]; t == "organization" || t == "place" {
 		return []mention{{a: a, b: b, typ: t, lexicon: b-a == 1}}
 	}
 	// "Republican Donald Trump", "Crooked Hillary Clinton": a party or
