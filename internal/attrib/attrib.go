@@ -24,6 +24,7 @@ import (
 // about damaged text. It never panics on any input and every offset it
 // writes lies within an.Article.Text.
 func Annotate(an *article.Analysis) {
+	loadModels()
 	d := newDoc(an)
 	posts := d.findPosts(an.Paragraphs)
 	cands := d.extract()

@@ -67,19 +67,20 @@ const learnedMinOcc = 5
 // embeddedCues is the parsed embedded lexicon (nil when unusable).
 var embeddedCues *CueModel
 
-func init() {
+func loadCueModel() {
 	m, err := ParseCueModel(cuesFile)
 	if err != nil {
 		slog.Warn("attrib: embedded cue lexicon unusable; using the hand-written lexicon only", "err", err)
 		return
 	}
 	embeddedCues = m
-	UseCueModel(m)
+	useCueModel(m)
 }
 
 // EmbeddedCueModel returns the lexicon built into the binary, or an
 // empty one when it failed to load.
 func EmbeddedCueModel() *CueModel {
+	loadModels()
 	if embeddedCues == nil {
 		return &CueModel{}
 	}
@@ -91,6 +92,11 @@ func EmbeddedCueModel() *CueModel {
 // the lexicon it has just learned, so that one run writes a lexicon and
 // a tagger trained with it. Not safe to call while Annotate runs.
 func UseCueModel(m *CueModel) {
+	loadModels()
+	useCueModel(m)
+}
+
+func useCueModel(m *CueModel) {
 	learned.words, learned.pairs, learned.rate = map[string]bool{}, map[string]bool{}, map[string]float64{}
 	for w, s := range m.Words {
 		if s.Occ >= learnedMinOcc && s.Cue > 0 { // the model file keeps only words that were cues
@@ -122,6 +128,7 @@ var particles = setOf("for", "to", "about", "of", "on", "with", "against", "at",
 // pair and how often it lies inside a gold cue. The result is
 // deterministic for the same documents in the same order.
 func TrainCues(docs []CueDoc) *CueModel {
+	loadModels()
 	m := &CueModel{Words: map[string]CueStat{}, Pairs: map[string]CueStat{}}
 	var toks []tok
 	cues := 0

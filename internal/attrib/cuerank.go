@@ -73,7 +73,7 @@ type RankCandidate struct {
 
 var cueRanker, embeddedRanker *CueRanker
 
-func init() {
+func loadCueRanker() {
 	if len(rankFile) == 0 {
 		return
 	}
@@ -87,13 +87,19 @@ func init() {
 
 // EmbeddedCueRanker returns the reranker built into the binary, nil when
 // it failed to load.
-func EmbeddedCueRanker() *CueRanker { return embeddedRanker }
+func EmbeddedCueRanker() *CueRanker {
+	loadModels()
+	return embeddedRanker
+}
 
 // UseCueRanker replaces the reranker Annotate uses (by default the
 // embedded one); nil keeps every candidate. eval attribution --folds calls
 // it with rerankers trained without the fold being scored. Not safe to
 // call while Annotate runs.
-func UseCueRanker(r *CueRanker) { cueRanker = r }
+func UseCueRanker(r *CueRanker) {
+	loadModels()
+	cueRanker = r
+}
 
 // Score is the probability head h gives a candidate with features fs.
 func (r *CueRanker) Score(fs []uint32, h int) float64 {
@@ -277,6 +283,7 @@ func ParseCueRanker(b []byte) (*CueRanker, error) {
 // reranker's features, before the reranker drops any. train-attrib and
 // eval attribution --folds label them to train the reranker.
 func CueCandidates(an *article.Analysis) []RankCandidate {
+	loadModels()
 	d := newDoc(an)
 	var out []RankCandidate
 	d.attributions(d.findPosts(an.Paragraphs), d.extract(), d.findEntities(), func(fs []uint32, a article.Attribution) bool {

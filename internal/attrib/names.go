@@ -32,7 +32,7 @@ type NameLexicon struct {
 // learnedNames is the lexicon in use; empty when it failed to load.
 var learnedNames = map[string]string{}
 
-func init() {
+func loadNames() {
 	l, err := ParseNameLexicon(namesFile)
 	if err != nil {
 		slog.Warn("attrib: embedded name lexicon unusable", "err", err)

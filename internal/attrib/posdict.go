@@ -38,7 +38,7 @@ var posClass = map[string]posInfo{}
 // when it failed to load (the tagger then sees only shape classes).
 var posWords int
 
-func init() {
+func loadPosDict() {
 	if len(posFile) == 0 {
 		return
 	}
@@ -47,13 +47,18 @@ func init() {
 		slog.Warn("attrib: embedded part-of-speech dictionary unusable", "err", err)
 		return
 	}
-	UsePosDict(p)
+	usePosDict(p)
 }
 
 // UsePosDict replaces the dictionary the tagger's features read.
 // train-attrib calls it with the dictionary it has just counted. Not
 // safe to call while Annotate runs.
 func UsePosDict(p *PosDict) {
+	loadModels()
+	usePosDict(p)
+}
+
+func usePosDict(p *PosDict) {
 	posTags = p.Classes
 	buildLex()
 }

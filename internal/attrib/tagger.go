@@ -67,9 +67,12 @@ var cueTagger *Tagger
 // embedded one); nil turns it off. eval attribution --folds calls it with
 // taggers trained without the fold being scored. Not safe to call while
 // Annotate runs.
-func UseTagger(t *Tagger) { cueTagger = t }
+func UseTagger(t *Tagger) {
+	loadModels()
+	cueTagger = t
+}
 
-func init() {
+func loadTagger() {
 	if len(taggerFile) == 0 {
 		return
 	}
@@ -86,7 +89,10 @@ var embeddedTagger *Tagger
 
 // EmbeddedTagger returns the tagger built into the binary, nil when it
 // failed to load.
-func EmbeddedTagger() *Tagger { return embeddedTagger }
+func EmbeddedTagger() *Tagger {
+	loadModels()
+	return embeddedTagger
+}
 
 // tokHashes are per-token hashes computed once per document so each
 // feature is an integer mix, not a string hash.
@@ -866,6 +872,7 @@ func (t *Tagger) tag(text string, toks []tok) ([]uint8, []float32) {
 // segments. Training is deterministic: the same documents in the same
 // order give the same weights.
 func TrainTagger(docs []CueDoc, bits, epochs int) *Tagger {
+	loadModels()
 	t := &Tagger{bits: bits, w: make([]float32, (1<<bits)*nTags)}
 	// Averaged perceptron with lazy averaging: acc holds the sum of
 	// weights over time, ts the last step each weight was updated.

@@ -48,7 +48,7 @@ type wnInfo struct {
 // tagger then has no semantic features).
 var wnClass = map[string]wnInfo{}
 
-func init() {
+func loadWNClass() {
 	if len(wnFile) == 0 {
 		return
 	}
@@ -58,7 +58,6 @@ func init() {
 		return
 	}
 	wnClass = m
-	buildLex()
 }
 
 // ParseWNClass reads a table written by internal/wngen ("form TAB
