@@ -22,12 +22,17 @@ var anonHeads = setOf("source", "sources", "official", "officials", "aide", "aid
 var weakAnonHeads = setOf("person", "people", "individual", "individuals", "someone", "witness", "witnesses",
 	"employee", "employees", "investigator", "investigators", "officer", "officers", "lawmaker", "lawmakers",
 	"member", "members", "friend", "friends", "executive", "executives", "agent", "agents", "analyst", "analysts",
-	"expert", "experts", "representative", "representatives", "critics")
+	"expert", "experts", "representative", "representatives", "critics", "critic", "advocates", "advocate",
+	"opponents", "opponent", "proponents", "proponent", "researchers", "researcher", "scientists", "scientist",
+	"economists", "economist", "doctors", "doctor", "physicians", "physician", "observers", "observer",
+	"scholars", "scholar", "historians", "historian")
 
-// vagueHeads are the unnamed authorities of vague attribution:
-// "experts say" is an anonymous source unless it speaks of a class
-// ("most experts agree").
-var vagueHeads = setOf("expert", "experts", "analyst", "analysts", "critics")
+// vagueHeads are the unnamed authorities of vague attribution, which
+// credence flags like any unnamed source: "experts say", "critics
+// argue", "scientists warn", "immigration advocates said"; unless a
+// class is meant ("most experts agree", "many doctors").
+var vagueHeads = setOf("expert", "experts", "analyst", "analysts", "critics", "advocates", "opponents", "proponents",
+	"researchers", "scientists", "economists", "doctors", "physicians", "observers", "scholars", "historians")
 
 // genericDets before a weak head speak of people at large.
 var genericDets = setOf("most", "many", "all", "other", "these", "those", "the", "such", "no", "any")
