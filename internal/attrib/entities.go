@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/credence-news/credence/internal/article"
 )
@@ -118,10 +119,11 @@ func shouted(w string) bool {
 }
 
 // singleSpaced returns s with its runs of white space as single spaces,
-// without allocating when it has none to fold (names almost never do).
+// without allocating when it has none to fold (names almost never do);
+// any control or non-ASCII byte (a no-break space) takes the slow path.
 func singleSpaced(s string) string {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '\n' || c == '\t' || c == '\r' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+		if c := s[i]; c < ' ' || c >= utf8.RuneSelf || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
 			return strings.Join(strings.Fields(s), " ")
 		}
 	}

@@ -462,8 +462,18 @@ func (d *doc) saysSomething(m, ce int) bool {
 // headline or a credit line, not a speaker (PolNeAR train marks few).
 func nameLike(t tok) bool {
 	c, ok := posTags[t.lw]
-	return !ok || strings.Contains(c, "NNP") || strings.HasPrefix(c, "NNS") || docHeads[t.lw] || anonHeads[t.lw] || weakAnonHeads[t.lw] || groupHeads[t.lw]
+	return !ok || strings.Contains(c, "NNP") || strings.HasPrefix(c, "NNS") || docHeads[t.lw] || speakerNouns[t.lw] || groupHeads[t.lw]
 }
+
+// speakerNouns may name the speaker of a colon line ("Officials: ...");
+// singular roles are left out ("Doctor: Take two pills" is advice).
+var speakerNouns = setOf("source", "sources", "official", "officials", "aide", "aides", "person", "people",
+	"insider", "insiders", "adviser", "advisers", "advisor", "advisors", "staffer", "staffers", "operative",
+	"operatives", "individual", "individuals", "diplomat", "diplomats", "someone", "witness", "witnesses",
+	"employee", "employees", "investigator", "investigators", "officer", "officers", "lawmaker", "lawmakers",
+	"strategist", "strategists", "ally", "allies", "confidant", "confidants", "associate", "associates",
+	"spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "member", "members",
+	"friend", "friends", "executive", "executives", "agent", "agents", "analyst", "analysts", "expert", "experts")
 
 var colonLabels = setOf("update", "updated", "related", "note", "editor", "photo", "video", "watch", "read",
 	"source", "sources", "warning", "breaking", "exclusive", "q", "a", "question", "answer", "see", "listen",

@@ -29,8 +29,9 @@ type NameLexicon struct {
 	Note  string
 }
 
-// learnedNames is the lexicon in use; empty when it failed to load.
-var learnedNames = map[string]string{}
+// learnedNames is the lexicon in use, embeddedNames the one built in;
+// empty when it failed to load.
+var learnedNames, embeddedNames = map[string]string{}, map[string]string{}
 
 func loadNames() {
 	l, err := ParseNameLexicon(namesFile)
@@ -38,7 +39,24 @@ func loadNames() {
 		slog.Warn("attrib: embedded name lexicon unusable", "err", err)
 		return
 	}
+	learnedNames, embeddedNames = l.Types, l.Types
+}
+
+// UseNameLexicon replaces the name lexicon entity typing reads (by
+// default the embedded one). train-attrib calls it with the lexicon it
+// has just counted, so that the reranker it trains sees the same source
+// types as the binary built with that lexicon. Not safe to call while
+// Annotate runs.
+func UseNameLexicon(l *NameLexicon) {
+	loadModels()
 	learnedNames = l.Types
+}
+
+// EmbeddedNameLexicon returns the lexicon built into the binary (empty
+// when it failed to load).
+func EmbeddedNameLexicon() *NameLexicon {
+	loadModels()
+	return &NameLexicon{Types: embeddedNames}
 }
 
 // NameCounter counts the entity types a name was given.

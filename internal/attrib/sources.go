@@ -34,6 +34,11 @@ var weakAnonHeads = setOf("person", "people", "individual", "individuals", "some
 var vagueHeads = setOf("expert", "experts", "analyst", "analysts", "critics", "advocates", "opponents", "proponents",
 	"researchers", "scientists", "economists", "doctors", "physicians", "observers", "scholars", "historians")
 
+// classWords opening a source speak of a whole class, whatever comes
+// between them and the head: "many immigration advocates", "most Wall
+// Street economists".
+var classWords = setOf("most", "many", "all", "no", "any", "every")
+
 // genericDets before a weak head speak of people at large.
 var genericDets = setOf("most", "many", "all", "other", "these", "those", "the", "such", "no", "any")
 
@@ -248,7 +253,7 @@ func (d *doc) anonHead(src span, headEnd int, ms []mention) (int, *mention) {
 	if head < 0 || anonHeads[d.toks[head].lw] {
 		return head, nil
 	}
-	if vagueHeads[d.toks[head].lw] && (head == src.a || !genericDets[d.toks[head-1].lw]) {
+	if vagueHeads[d.toks[head].lw] && (head == src.a || !genericDets[d.toks[head-1].lw] && !classWords[d.toks[src.a].lw]) {
 		return head, nil // "experts say", "Wall Street analysts said", not "most experts agree"
 	}
 	for k := src.a; k < src.b; k++ {

@@ -63,6 +63,11 @@ each article weighing the same), the human reference for the scores.`)
 	if *folds == 1 || *folds < 0 {
 		return usageErrorf(env, fs, "--folds %d: want 0 (off) or at least 2", *folds)
 	}
+	if *folds == 2 && !*noRank {
+		// The reranker of fold f learns from candidates of folds g != f
+		// extracted by models trained on neither: with two folds, none.
+		return usageErrorf(env, fs, "--folds 2 leaves the nested reranker nothing to learn from: use at least 3 folds, or --no-rank")
+	}
 	if *bits < 8 || *bits > 24 {
 		return usageErrorf(env, fs, "--bits %d: want 8 to 24", *bits)
 	}

@@ -90,11 +90,11 @@ func TestEvalAttributionFoldsAndAgreement(t *testing.T) {
 	if err != nil || !strings.Contains(plain, "attribution: 4 articles, 5 gold attributions") {
 		t.Fatalf("plain: %v\n%s", err, plain)
 	}
-	out, errOut, err := run(t, "", "eval", "attribution", "--polnear", dir, "--folds", "2", "--epochs", "2")
+	out, errOut, err := run(t, "", "eval", "attribution", "--polnear", dir, "--folds", "4", "--epochs", "2")
 	if err != nil {
 		t.Fatalf("--folds: %v\n%s", err, errOut)
 	}
-	if !strings.Contains(errOut, "fold 1/2 trained on 2 articles") || !strings.Contains(errOut, "fold 2/2") || !strings.Contains(errOut, "reranker 2/2") {
+	if !strings.Contains(errOut, "fold 1/4 trained on 3 articles") || !strings.Contains(errOut, "fold 4/4") || !strings.Contains(errOut, "reranker 4/4") {
 		t.Errorf("--folds progress: %q", errOut)
 	}
 	if !strings.Contains(out, "cue ") {
@@ -109,7 +109,7 @@ func TestEvalAttributionFoldsAndAgreement(t *testing.T) {
 	defer cancel()
 	env := &Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: cancelWriter{cancel},
 		Getenv: func(string) string { return "" }}
-	if err := Run(ctx, []string{"eval", "attribution", "--polnear", dir, "--folds", "2", "--epochs", "2"}, env); !errors.Is(err, context.Canceled) {
+	if err := Run(ctx, []string{"eval", "attribution", "--polnear", dir, "--folds", "4", "--epochs", "2"}, env); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled --folds: err = %v, want context.Canceled", err)
 	}
 	if got := probeOut(); got != embedded {
@@ -125,10 +125,11 @@ func TestEvalAttributionFoldsAndAgreement(t *testing.T) {
 		errText string
 	}{
 		{[]string{"--folds", "1"}, true, "want 0 (off) or at least 2"},
+		{[]string{"--folds", "2"}, true, "use at least 3 folds, or --no-rank"},
 		{[]string{"--folds", "9"}, false, "fewer than --folds 9"},
-		{[]string{"--bits", "30", "--folds", "2"}, true, "--bits 30"},
-		{[]string{"--agreement", "--folds", "2"}, true, "--agreement takes neither"},
-		{[]string{"--folds", "2", "--epochs", "0"}, true, "--epochs 0"},
+		{[]string{"--bits", "30", "--folds", "3"}, true, "--bits 30"},
+		{[]string{"--agreement", "--folds", "3"}, true, "--agreement takes neither"},
+		{[]string{"--folds", "3", "--epochs", "0"}, true, "--epochs 0"},
 		{[]string{"--epochs", "3"}, true, "--epochs only applies with --folds"},
 	} {
 		_, errOut, err := run(t, "", append([]string{"eval", "attribution", "--polnear", dir}, c.args...)...)

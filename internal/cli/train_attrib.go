@@ -59,6 +59,7 @@ See docs/ATTRIBUTION.md.`)
 	// put the embedded ones back on return.
 	defer attrib.UseCueModel(attrib.EmbeddedCueModel())
 	defer attrib.UseTagger(attrib.EmbeddedTagger())
+	defer attrib.UseNameLexicon(attrib.EmbeddedNameLexicon())
 	cd := cueDocs(docs)
 	m := attrib.TrainCues(cd)
 	b := m.Marshal()
@@ -82,6 +83,9 @@ See docs/ATTRIBUTION.md.`)
 			return fmt.Errorf("train-attrib: %w", err)
 		}
 		fmt.Fprintf(env.Stderr, "train-attrib: wrote %s (%d names)\n", *namesOut, len(l.Types))
+		// The reranker's candidates are typed with the lexicon just
+		// counted, so one run is a fixed point of make models.
+		attrib.UseNameLexicon(l)
 	}
 	if *rankOut != "" {
 		// Before the final tagger: the fold models it trains are left in
