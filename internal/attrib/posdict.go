@@ -47,7 +47,21 @@ func loadPosDict() {
 		slog.Warn("attrib: embedded part-of-speech dictionary unusable", "err", err)
 		return
 	}
+	embeddedPos = p
 	usePosDict(p)
+}
+
+// embeddedPos is the parsed embedded dictionary (nil when unusable).
+var embeddedPos *PosDict
+
+// EmbeddedPosDict returns the dictionary built into the binary, or an
+// empty one when it failed to load.
+func EmbeddedPosDict() *PosDict {
+	loadModels()
+	if embeddedPos == nil {
+		return &PosDict{Classes: map[string]string{}}
+	}
+	return embeddedPos
 }
 
 // UsePosDict replaces the dictionary the tagger's features read.

@@ -102,3 +102,44 @@ func spans(text, sub string) []article.Span {
 	i := strings.Index(text, sub)
 	return []article.Span{{Start: i, End: i + len(sub)}}
 }
+
+// TestTrainAttribRestoresModels: counting a part-of-speech dictionary
+// and a name lexicon in the same process leaves the analysis with the
+// embedded ones afterwards.
+func TestTrainAttribRestoresModels(t *testing.T) {
+	dir := writePolNeAR(t, map[string]rankArt{
+		"a": {"Bob Acme said the bridge will reopen in May.", map[string][][3]string{"x": {{"Bob Acme", "said", "the bridge will reopen in May"}}}},
+		"b": {"Bob Acme warned that the river could flood again.", map[string][][3]string{"x": {{"Bob Acme", "warned", "that the river could flood again"}}}},
+		"c": {"Bob Acme told reporters the plant would close.", map[string][][3]string{"x": {{"Bob Acme", "told", "the plant would close"}}}},
+		"d": {"Bob Acme insisted the water was safe to drink.", map[string][][3]string{"x": {{"Bob Acme", "insisted", "the water was safe to drink"}}}},
+	})
+	if err := os.MkdirAll(filepath.Join(dir, "corenlp-conllu"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// CoreNLP made "Bob Acme" a place every time: a lexicon left in use
+	// would type the probe's source a place.
+	for _, name := range []string{"a", "b", "c", "d"} {
+		conllu := "1\tBob\tBob\t_\tNNP\t_\t0\troot\t_\tStart=0|End=3|NER=LOCATION\n" +
+			"2\tAcme\tAcme\t_\tNNP\t_\t0\troot\t_\tStart=4|End=8|NER=LOCATION\n"
+		if err := os.WriteFile(filepath.Join(dir, "corenlp-conllu", name+".conllu"), []byte(conllu), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const probe = "Bob Acme said the plan failed."
+	before, _, err := run(t, probe, "analyze", "--format", "json", "-")
+	if err != nil || !strings.Contains(before, `"type":"person"`) {
+		t.Fatalf("before: %v %s", err, before)
+	}
+	tmp := t.TempDir()
+	if _, errOut, err := run(t, "", "train-attrib", "--polnear", dir, "--out", filepath.Join(tmp, "cues"),
+		"--pos-out", filepath.Join(tmp, "pos"), "--names-out", filepath.Join(tmp, "names"), "--epochs", "1"); err != nil {
+		t.Fatalf("train-attrib: %v\n%s", err, errOut)
+	}
+	after, _, err := run(t, probe, "analyze", "--format", "json", "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after != before {
+		t.Errorf("after train-attrib the analysis changed:\n%s\nwant\n%s", after, before)
+	}
+}
