@@ -1,12 +1,8 @@
 package attrib
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed"
-	"fmt"
 	"log/slog"
-	"sort"
 	"strings"
 )
 
@@ -101,37 +97,16 @@ func (c *NameCounter) Lexicon(minCount int, note string) *NameLexicon {
 
 // Marshal writes the lexicon: format, note and SHA-256 of the body, then
 // one "name TAB type" line per name, sorted.
-func (l *NameLexicon) Marshal() []byte {
-	keys := make([]string, 0, len(l.Types))
-	for w := range l.Types {
-		keys = append(keys, w)
-	}
-	sort.Strings(keys)
-	var body bytes.Buffer
-	for _, w := range keys {
-		fmt.Fprintf(&body, "%s\t%s\n", w, l.Types[w])
-	}
-	return frame(NamesFormat, l.Note, body.Bytes())
-}
+func (l *NameLexicon) Marshal() []byte { return marshalTable(NamesFormat, l.Note, l.Types) }
 
 // ParseNameLexicon reads a lexicon written by Marshal, checking format
 // and checksum; foreign or corrupt input is an error, never a panic.
 func ParseNameLexicon(b []byte) (*NameLexicon, error) {
-	note, body, err := unframe("name lexicon", NamesFormat, b)
+	note, m, err := parseTable("name lexicon", NamesFormat, b, func(k, v string) (bool, string) {
+		return k != "" && (v == "person" || v == "organization" || v == "place"), "name TAB person|organization|place"
+	})
 	if err != nil {
 		return nil, err
 	}
-	l := &NameLexicon{Note: note, Types: map[string]string{}}
-	sc := bufio.NewScanner(bytes.NewReader(body))
-	for n := 1; sc.Scan(); n++ {
-		w, t, ok := strings.Cut(sc.Text(), "\t")
-		if !ok || w == "" || t != "person" && t != "organization" && t != "place" {
-			return nil, fmt.Errorf("name lexicon: line %d: want name TAB person|organization|place", n)
-		}
-		l.Types[w] = t
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("name lexicon: %w", err)
-	}
-	return l, nil
+	return &NameLexicon{Types: m, Note: note}, nil
 }

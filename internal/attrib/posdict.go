@@ -1,10 +1,7 @@
 package attrib
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed"
-	"fmt"
 	"log/slog"
 	"sort"
 	"strings"
@@ -197,36 +194,16 @@ func (c *PosCounter) Dict(minCount int, note string) *PosDict {
 
 // Marshal writes the dictionary: format, note and SHA-256 of the body,
 // then one "word TAB class" line per word, sorted.
-func (p *PosDict) Marshal() []byte {
-	keys := make([]string, 0, len(p.Classes))
-	for w := range p.Classes {
-		keys = append(keys, w)
-	}
-	sort.Strings(keys)
-	var body bytes.Buffer
-	for _, w := range keys {
-		fmt.Fprintf(&body, "%s\t%s\n", w, p.Classes[w])
-	}
-	return frame(PosDictFormat, p.Note, body.Bytes())
-}
+func (p *PosDict) Marshal() []byte { return marshalTable(PosDictFormat, p.Note, p.Classes) }
 
 // ParsePosDict reads a dictionary written by Marshal, checking format
 // and checksum; foreign or corrupt input is an error, never a panic.
 func ParsePosDict(b []byte) (*PosDict, error) {
-	note, body, err := unframe("pos dictionary", PosDictFormat, b)
+	note, m, err := parseTable("pos dictionary", PosDictFormat, b, func(k, v string) (bool, string) {
+		return k != "" && v != "", "word TAB class"
+	})
 	if err != nil {
 		return nil, err
 	}
-	p := &PosDict{Note: note, Classes: map[string]string{}}
-	sc := bufio.NewScanner(bytes.NewReader(body))
-	n := 0
-	for sc.Scan() {
-		n++
-		w, cl, ok := strings.Cut(sc.Text(), "\t")
-		if !ok || w == "" || cl == "" {
-			return nil, fmt.Errorf("pos dictionary: line %d: want word TAB class", n)
-		}
-		p.Classes[w] = cl
-	}
-	return p, sc.Err()
+	return &PosDict{Note: note, Classes: m}, nil
 }
