@@ -59,3 +59,50 @@ func TestEvalEntities(t *testing.T) {
 		}
 	}
 }
+
+// TestPolNeARDevFloors guards the measured quality on PolNeAR dev
+// (docs/ATTRIBUTION.md) against regressions: attribution F1 and entity
+// agreement with CoreNLP may not fall below what this build reaches,
+// less a small margin. Skipped without ../shared.
+func TestPolNeARDevFloors(t *testing.T) {
+	dir := "../../../shared/data/polnear/dev"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared/data/polnear/dev absent; skipping the quality floors")
+	}
+	out, errOut, err := run(t, "", "eval", "attribution", "--polnear", dir, "--format", "json")
+	if err != nil {
+		t.Fatalf("eval attribution: %v\n%s", err, errOut)
+	}
+	var a struct {
+		Source, Cue, Content struct{ Exact, Overlap struct{ F1 float64 } }
+	}
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"source exact", a.Source.Exact.F1, 0.74},
+		{"cue exact", a.Cue.Exact.F1, 0.70},
+		{"content overlap", a.Content.Overlap.F1, 0.79},
+	} {
+		if c.got < c.want {
+			t.Errorf("PolNeAR dev %s F1 %.4f, below the floor %.2f", c.name, c.got, c.want)
+		}
+	}
+	out, errOut, err = run(t, "", "eval", "entities", "--polnear", dir, "--format", "json")
+	if err != nil {
+		t.Fatalf("eval entities: %v\n%s", err, errOut)
+	}
+	var e struct {
+		All      struct{ F1 float64 }
+		Pronouns struct{ Agree float64 } `json:"pronoun_sources"`
+	}
+	if err := json.Unmarshal([]byte(out), &e); err != nil {
+		t.Fatal(err)
+	}
+	if e.All.F1 < 0.73 || e.Pronouns.Agree < 0.50 {
+		t.Errorf("entity agreement %.4f (floor 0.73), pronoun agreement %.4f (floor 0.50)", e.All.F1, e.Pronouns.Agree)
+	}
+}

@@ -226,3 +226,39 @@ func FuzzCoNLLUThenCoref(f *testing.F) {
 		}
 	})
 }
+
+// TestReadCoreNLPDev checks that every CoreNLP file of PolNeAR dev parses
+// against its text and that the reference scored against itself is
+// perfect.
+func TestReadCoreNLPDev(t *testing.T) {
+	dir := "../../../shared/data/polnear/dev"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared/data/polnear/dev absent; skipping the CoreNLP check")
+	}
+	docs, err := ReadCoreNLPEntities(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mentions, pronouns := 0, 0
+	for _, d := range docs {
+		mentions += len(d.Mentions)
+		pronouns += len(d.Pronouns)
+	}
+	if len(docs) < 80 || mentions < 1000 || pronouns < 100 {
+		t.Fatalf("%d articles, %d mentions, %d pronouns: too few", len(docs), mentions, pronouns)
+	}
+	by := map[string]NERDoc{}
+	for _, d := range docs {
+		by[d.Text] = d
+	}
+	res := ScoreEntities(docs, func(text string) ([]article.Entity, []article.Attribution) {
+		var es []article.Entity
+		for _, m := range by[text].Mentions {
+			es = append(es, article.Entity{Start: m.Start, End: m.End, Type: m.Type})
+		}
+		return es, nil
+	})
+	if res.All.F1 != 1 || res.Spans.F1 != 1 {
+		t.Errorf("reference against itself: all %+v, spans %+v", res.All, res.Spans)
+	}
+}
