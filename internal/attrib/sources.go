@@ -219,7 +219,9 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 // "close to", "who", a comma or a preposition starts) or a word just
 // before "and"/"or". A head noun followed by a name is that person's
 // title, and the name is returned instead ("adviser Jason Miller",
-// whatever names come before: "Trump adviser Rudy Giuliani"). A weak head ("people", "experts") needs
+// whatever names come before: "Trump adviser Rudy Giuliani"), as is a
+// name in an appositive. A vague authority ("experts") is anonymous
+// unless a class is meant; a weak head ("people", "witnesses") needs
 // something that singles out particular unnamed people: a determiner
 // like "a" or "two", a mark like "familiar" or "senior", an
 // organization or person it belongs to ("FBI agents"), or a sentence
