@@ -35,7 +35,14 @@ func Annotate(an *article.Analysis) {
 	}
 	var keep func([]uint32, article.Attribution) bool
 	if r := cueRanker; r != nil {
-		keep = func(fs []uint32, a article.Attribution) bool { return r.Keep(fs, a.Source.End > a.Source.Start) }
+		// An anonymous source's attribution is always listed: PolNeAR's
+		// annotators often leave out the nested reports such sources
+		// make ("multiple sources close to X found ..."), which the
+		// reranker learns, but they are what a reader of credence most
+		// needs to see.
+		keep = func(fs []uint32, a article.Attribution) bool {
+			return a.Source.Type == "anonymous" || r.Keep(fs, a.Source.End > a.Source.Start)
+		}
 	}
 	all, kept := d.attributions(posts, cands, ms, keep)
 	var social []article.Attribution

@@ -284,8 +284,8 @@ func (d *doc) boilerplateAt(a, j int) int {
 
 // surnamesOfPeople types as a person each single word the name lexicon
 // typed otherwise that is the last word of a person's full name in the
-// article: "Jordan" after "Rep. Jim Jordan", "Ford" after "Christine
-// Blasey Ford".
+// article: "Jordan" after "Rep. Ann Jordan", "Ford" after "Jo Ann
+// Ford".
 func surnamesOfPeople(d *doc, ms []mention) {
 	var last map[string]bool
 	for i := range ms {

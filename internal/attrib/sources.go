@@ -218,8 +218,8 @@ func (d *doc) resolveSource(src span, ms []mention) resolved {
 // anonymous, else -1. The head is the last word before headEnd (where
 // "close to", "who", a comma or a preposition starts) or a word just
 // before "and"/"or". A head noun followed by a name is that person's
-// title, and the name is returned instead ("adviser Jason Miller",
-// whatever names come before: "Trump adviser Rudy Giuliani"), as is a
+// title, and the name is returned instead ("adviser Jo Lee",
+// whatever names come before: "Lee campaign adviser Bo Park"), as is a
 // name in an appositive. A vague authority ("experts") is anonymous
 // unless a class is meant; a weak head ("people", "witnesses") needs
 // something that singles out particular unnamed people: a determiner
@@ -235,7 +235,7 @@ func (d *doc) anonHead(src span, headEnd int, ms []mention) (int, *mention) {
 			continue
 		}
 		if m := d.mentionAt(ms, k+1, "person"); m != nil && !m.weak && m.b <= src.b {
-			named = m // "adviser Jason Miller", "Veterans of Foreign Wars spokesman Joe Davis"
+			named = m // "adviser Jo Lee", "Friends of the River spokesman Bo Park"
 			continue
 		}
 		if k < headEnd && (k+1 == headEnd || d.toks[k+1].lw == "and" || d.toks[k+1].lw == "or") &&
@@ -247,7 +247,7 @@ func (d *doc) anonHead(src span, headEnd int, ms []mention) (int, *mention) {
 		return -1, named
 	}
 	if named = d.appositiveName(src, headEnd, ms); named != nil {
-		return -1, named // "Another Trump adviser, steel executive Dan DiMicco,"
+		return -1, named // "another adviser, steel executive Dan Lee,"
 	}
 	if head >= 0 && head > src.a && d.toks[head-1].lw == "the" && (d.toks[head].lw == "person" || d.toks[head].lw == "individual") {
 		return head, nil // "the person said": one particular person
@@ -264,7 +264,7 @@ func (d *doc) anonHead(src span, headEnd int, ms []mention) (int, *mention) {
 		}
 	}
 	if d.affiliationOf(src, head, headEnd, ms, false) != "" {
-		return head, nil // "FBI agents", "analysts at Credit Suisse"
+		return head, nil // "FBI agents", "analysts at Acme Bank"
 	}
 	if d.grantedAnonymity(src) {
 		return head, nil
@@ -311,7 +311,7 @@ func (d *doc) joined(a, b int) bool {
 // no clause word before it.
 func (d *doc) appositiveName(src span, headEnd int, ms []mention) *mention {
 	// The comma may follow a prepositional phrase: "a spokeswoman for
-	// Sen. Ted Cruz, Catherine Frazier,".
+	// Sen. Bob Lee, Ann Park,".
 	c := headEnd
 	for c < src.b && c-headEnd <= 8 && d.toks[c].lw != "," {
 		if w := d.toks[c].lw; w == "who" || w == "which" || w == "that" {
@@ -346,7 +346,7 @@ func (d *doc) mentionAt(ms []mention, k int, typ string) *mention {
 // affiliationOf returns whom an anonymous source with its head at token
 // head belongs to: a name before the head ("a Clinton aide", "Trump
 // campaign officials"), a name after one of affPreps ("a spokesman for
-// the Trump campaign", "analysts at Credit Suisse", "aides to Rep. Jo
+// the Trump campaign", "analysts at Acme Bank", "aides to Rep. Jo
 // Heck"), or what it is close to. A lower-case group word after
 // the name stays with it ("Trump campaign").
 func (d *doc) affiliationOf(src span, head, headEnd int, ms []mention, modifiers bool) string {
@@ -380,7 +380,7 @@ func (d *doc) affiliationOf(src span, head, headEnd int, ms []mention, modifiers
 		if d.toks[k].lw == "the" && k+1 < src.b {
 			k++
 		}
-		// A title may come before the name: "aides to Rep. Joe Heck".
+		// A title may come before the name: "aides to Rep. Jo Hale".
 		for n := k; n < src.b && n-k <= 4 && d.toks[n].cap; n++ {
 			i := sort.Search(len(ms), func(i int) bool { return ms[i].a >= n })
 			if i < len(ms) && ms[i].a == n && ms[i].b <= src.b && named(&ms[i]) {
