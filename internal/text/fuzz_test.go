@@ -14,7 +14,7 @@ import (
 var fuzzSeeds = []string{
 	"",
 	"Hello World. My name is Jonas.",
-	"Sen. Elizabeth Warren met the U. S. Senator at Moveon. org on Jan. 5.",
+	"Sen. Jo Lee met the U. S. Senator at Example. org on Jan. 5.",
 	"He said, “Go.” Then “Stay,” she said. ‘No,’ he said.",
 	"reporters.  —   Jim Acosta (@Acosta) June 8, 2017,   Sanders said.",
 	"1.) one 2.) two • 9. three ⁃10. four a. five b. six",

@@ -16,7 +16,7 @@ func Sentences(s string) []Span {
 // The segmenter is rule based and tuned for news text: a period ends a
 // sentence unless it belongs to a number, an abbreviation, a title, an
 // initial, an e-mail address or URL, or the next word is lower case (which
-// also covers damaged text such as "Moveon. org"). Closing quotes and
+// also covers damaged text such as "Example. org"). Closing quotes and
 // brackets after the terminator stay with the sentence. A line break ends a
 // sentence unless the line was wrapped mid-sentence. List items and
 // embedded-tweet signatures ("— Name (@handle) June 8, 2017") end
