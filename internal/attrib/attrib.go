@@ -83,6 +83,10 @@ func Annotate(an *article.Analysis) {
 // reranker features and kept only when keep says so.
 func (d *doc) attributions(posts []post, cands []cand, ms []mention, keep func([]uint32, article.Attribution) bool) (all, kept []article.Attribution) {
 	var fs []uint32
+	var ix candIndex
+	if keep != nil {
+		ix = d.indexCands(cands)
+	}
 	for i, c := range cands {
 		cs0 := d.toks[c.cue.a].s
 		skip := false
@@ -110,7 +114,7 @@ func (d *doc) attributions(posts []post, cands []cand, ms []mention, keep func([
 		a.Source.Entity, a.Source.Type, a.Source.Affiliation = r.entity, r.typ, r.affiliation
 		all = append(all, a)
 		if keep != nil {
-			fs = d.rankFeatures(fs[:0], cands, i, a)
+			fs = d.rankFeatures(fs[:0], cands, ix, i, a)
 			if !keep(fs, a) {
 				continue
 			}

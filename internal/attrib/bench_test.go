@@ -66,3 +66,13 @@ func BenchmarkAnnotateLongName(b *testing.B) {
 		b.Run(fmt.Sprintf("%dKB", len(s)>>10), func(b *testing.B) { annotateLoop(b, s) })
 	}
 }
+
+// BenchmarkAnnotateManyAttributions: a text of thousands of short
+// attributions must cost time linear in its length; the reranker's
+// features once compared every candidate with every other one.
+func BenchmarkAnnotateManyAttributions(b *testing.B) {
+	for _, n := range []int{1000, 4000} {
+		s := strings.Repeat("Jo Lee said the plan failed. ", n)
+		b.Run(fmt.Sprintf("%dKB", len(s)>>10), func(b *testing.B) { annotateLoop(b, s) })
+	}
+}
