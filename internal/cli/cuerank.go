@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"time"
-	"unicode"
 
 	"github.com/credence-news/credence/internal/analyze"
 	"github.com/credence-news/credence/internal/article"
@@ -64,7 +63,8 @@ func (t rankTally) thresholds() [attrib.NumHeads]float64 {
 }
 
 // docFolds assigns article i to fold i mod k, keyed by text: the same text
-// twice lands in the fold of its first copy (as trainFolds does).
+// twice lands in the fold of its first copy. trainFolds and the reranker
+// both cut folds with it.
 func docFolds(docs []eval.PolNeARDoc, k int) []int {
 	first := make(map[string]int, len(docs))
 	fold := make([]int, len(docs))
@@ -166,7 +166,7 @@ func labelAnnotator(text string, g eval.GoldSet, cands []attrib.RankCandidate, e
 			}
 			right := false
 			for _, fr := range gold {
-				if h == attrib.HeadContent && overlaps(text, fr, sp) || len(fr) == 1 && fr[0] == sp {
+				if h == attrib.HeadContent && eval.OverlapMatch(fr, []article.Span{sp}, text) || len(fr) == 1 && fr[0] == sp {
 					right = true
 					break
 				}
@@ -183,19 +183,6 @@ func labelAnnotator(text string, g eval.GoldSet, cands []attrib.RankCandidate, e
 			}
 		}
 	}
-}
-
-// overlaps reports whether sp shares a letter or digit with a fragment
-// of fr, as eval attribution's overlap match.
-func overlaps(text string, fr []article.Span, sp article.Span) bool {
-	for _, f := range fr {
-		for _, r := range text[max(f.Start, sp.Start):max(min(f.End, sp.End), max(f.Start, sp.Start))] {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // trainRanker trains a reranker on the held-out candidates of the articles

@@ -193,10 +193,8 @@ type foldModel struct {
 // text: the same text twice lands in the fold of its first copy.
 func trainFolds(ctx context.Context, env *Env, docs []eval.PolNeARDoc, k, bits, epochs int) (map[string]int, []foldModel, error) {
 	foldOf := make(map[string]int, len(docs))
-	for i, d := range docs {
-		if _, ok := foldOf[d.Text]; !ok {
-			foldOf[d.Text] = i % k
-		}
+	for i, f := range docFolds(docs, k) {
+		foldOf[docs[i].Text] = f
 	}
 	models := make([]foldModel, k)
 	for f := range k {

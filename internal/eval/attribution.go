@@ -380,7 +380,7 @@ func (ds *DocScore) scoreAgainst(text string, gold, pred []GoldAttribution, w fl
 	for m := range 2 {
 		match := exactMatch
 		if m == 1 {
-			match = func(a, b []article.Span) bool { return overlapMatch(a, b, text) }
+			match = func(a, b []article.Span) bool { return OverlapMatch(a, b, text) }
 		}
 		for part := range partAll {
 			get := func(x GoldAttribution) []article.Span {
@@ -497,9 +497,9 @@ func exactMatch(a, b []article.Span) bool {
 	return true
 }
 
-// overlapMatch: the parts share at least one token, i.e. their fragments
+// OverlapMatch reports whether two parts share at least one token: their fragments
 // intersect on a letter or digit.
-func overlapMatch(a, b []article.Span, text string) bool {
+func OverlapMatch(a, b []article.Span, text string) bool {
 	for _, x := range a {
 		for _, y := range b {
 			s, e := max(x.Start, y.Start), min(x.End, y.End)
@@ -545,7 +545,7 @@ func AttributionDiff(d PolNeARDoc, pred []article.Attribution) (missed, spurious
 	}
 	g := d.Annotators[0].Attributions
 	eq := func(a, b GoldAttribution) bool {
-		return exactMatch(a.Source, b.Source) && exactMatch(a.Cue, b.Cue) && overlapMatch(a.Content, b.Content, d.Text)
+		return exactMatch(a.Source, b.Source) && exactMatch(a.Cue, b.Cue) && OverlapMatch(a.Content, b.Content, d.Text)
 	}
 	for _, ga := range unmatched(g, p, eq) {
 		missed = append(missed, line(ga))

@@ -165,7 +165,7 @@ func TestOverlapPairsExactFirst(t *testing.T) {
 	sp := func(s, e int) []article.Span { return []article.Span{{Start: s, End: e}} }
 	gold := [][]article.Span{sp(0, 9), sp(10, 19)} // "aaaa bbbb", "cccc dddd"
 	pred := [][]article.Span{sp(5, 14), sp(0, 9)}  // "bbbb cccc" overlaps both; then exact
-	over := scorePart(gold, pred, func(a, b []article.Span) bool { return overlapMatch(a, b, text) })
+	over := scorePart(gold, pred, func(a, b []article.Span) bool { return OverlapMatch(a, b, text) })
 	exact := scorePart(gold, pred, exactMatch)
 	if exact.tpP != 1 || over.tpP != 2 {
 		t.Errorf("exact tp %v, overlap tp %v; want 1 and 2", exact.tpP, over.tpP)
